@@ -1,0 +1,50 @@
+"""Fixed lists: these change with the law or the product, not with editors."""
+
+from django.db import models
+
+
+class OrganisatieSoort(models.TextChoices):
+    WIJKGEZONDHEIDSCENTRUM = "wijkgezondheidscentrum", "Wijkgezondheidscentrum"
+    ZIEKENFONDS = "ziekenfonds", "Ziekenfonds"
+    STADSDIENST = "stadsdienst", "Stadsdienst"
+    LOKAAL_DIENSTENCENTRUM = "lokaal-dienstencentrum", "Lokaal dienstencentrum"
+    CAW = "caw", "Centrum Algemeen Welzijnswerk (CAW)"
+    CGG = "cgg", "Centrum Geestelijke Gezondheidszorg (CGG)"
+    CLB = "clb", "Centrum voor Leerlingenbegeleiding (CLB)"
+    VERENIGING = "vereniging", "Vereniging of vzw"
+    ZELFSTANDIGE = "zelfstandige", "Zelfstandige zorgverlener"
+    ZIEKENHUIS = "ziekenhuis", "Ziekenhuis"
+    HUISARTSENPRAKTIJK = "huisartsenpraktijk", "Huisartsenpraktijk"
+    LOGO = "logo", "Logo (gezondheidsoverleg)"
+    ANDERE = "andere", "Andere"
+
+
+class Vorm(models.TextChoices):
+    GROEPSAANBOD = "groepsaanbod", "Groepsaanbod"
+    INDIVIDUEEL = "individueel", "Individueel"
+    ONLINE = "online", "Online"
+    AAN_HUIS = "aan-huis", "Aan huis"
+
+
+class PrijsCategorie(models.TextChoices):
+    GRATIS = "gratis", "Gratis"
+    KANSENTARIEF = "kansentarief", "Kansentarief / UiTPAS"
+    TERUGBETAALD = "terugbetaald", "Terugbetaald door ziekenfonds"
+    KORTING_VT = "korting-vt", "Korting met verhoogde tegemoetkoming"
+    BETALEND = "betalend", "Betalend"
+
+
+class Inschrijving(models.TextChoices):
+    ZONDER_AFSPRAAK = "zonder-afspraak", "Zonder afspraak"
+    INSCHRIJVEN = "inschrijven", "Inschrijven"
+    OP_AFSPRAAK = "op-afspraak", "Op afspraak"
+    DOORVERWIJZING = "doorverwijzing", "Doorverwijzing nodig"
+
+
+class ToegankelijkheidGroep(models.TextChoices):
+    """The five B's of the eerstelijnszone Gent; betaalbaar is the price facet."""
+
+    BEGRIJPBAAR = "begrijpbaar", "Begrijpbaar"
+    BESCHIKBAAR = "beschikbaar", "Beschikbaar"
+    BRUIKBAAR = "bruikbaar", "Bruikbaar"
+    BEREIKBAAR = "bereikbaar", "Bereikbaar"

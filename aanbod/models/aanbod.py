@@ -1,0 +1,257 @@
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from aanbod.enums import Inschrijving, PrijsCategorie, Vorm
+from aanbod.fields import MultiChoiceField
+from aanbod.validators import validate_telefoon
+
+CHECKBOXES = forms.CheckboxSelectMultiple
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+
+
+class AanbodQuerySet(PageQuerySet):
+    def zichtbaar(self, today=None):
+        """What the public may see: live, not restricted, and not past its end date."""
+        today = today or timezone.localdate()
+        return self.live().public().filter(Q(einddatum__isnull=True) | Q(einddatum__gte=today))
+
+
+AanbodManager = PageManager.from_queryset(AanbodQuerySet)
+
+
+class AanbodIndexPage(Page):
+    """/aanbod/: the list (later the faceted search) of all offers; organisations live below it."""
+
+    intro = models.CharField(max_length=255, blank=True)
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["aanbod.OrganisatiePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "aanbodoverzicht"
+
+    def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        context = super().get_context(request, *args, **kwargs)
+        offers = (
+            AanbodPage.objects.descendant_of(self)
+            .zichtbaar()
+            .prefetch_related("themas")
+            .order_by("title")
+        )
+        context["page_obj"] = Paginator(offers, 20).get_page(request.GET.get("page"))
+        return context
+
+
+class AanbodPage(Page):
+    """One prevention offer of one organisation (its parent page)."""
+
+    in_het_kort = models.CharField(
+        max_length=300,
+        help_text="Eén of twee korte zinnen in eenvoudige taal (B1). Max. 300 tekens.",
+    )
+    beschrijving = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    themas = ParentalManyToManyField("aanbod.Thema", related_name="aanbod", verbose_name="thema's")
+    doelgroepen = ParentalManyToManyField("aanbod.Doelgroep", blank=True, related_name="aanbod")
+    min_leeftijd = models.PositiveSmallIntegerField("minimumleeftijd", null=True, blank=True)
+    max_leeftijd = models.PositiveSmallIntegerField("maximumleeftijd", null=True, blank=True)
+    talen = ParentalManyToManyField(
+        "aanbod.Taal", related_name="aanbod", help_text="In welke talen kan je deelnemen?"
+    )
+    stadsbreed = models.BooleanField(
+        default=False, help_text="Voor heel Gent, niet voor één wijk in het bijzonder."
+    )
+    wijken = ParentalManyToManyField("aanbod.Wijk", blank=True, related_name="aanbod")
+    vormen = MultiChoiceField("vorm", options=Vorm.choices)
+    prijs = MultiChoiceField("prijs", options=PrijsCategorie.choices)
+    bedrag = models.DecimalField(
+        "bedrag (euro)", max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    prijs_toelichting = models.CharField(
+        max_length=255, blank=True, help_text="Bijvoorbeeld: met UiTPAS betaal je 1 euro."
+    )
+    toegankelijkheid = ParentalManyToManyField(
+        "aanbod.Toegankelijkheid", blank=True, related_name="aanbod"
+    )
+    inschrijving = MultiChoiceField("hoe inschrijven", options=Inschrijving.choices)
+    inschrijving_telefoon = models.CharField(
+        "telefoon om in te schrijven", max_length=30, blank=True, validators=[validate_telefoon]
+    )
+    inschrijving_email = models.EmailField("e-mail om in te schrijven", blank=True)
+    inschrijving_link = models.URLField("link om in te schrijven", blank=True)
+    planning = models.CharField(
+        "wanneer", max_length=255, blank=True, help_text="Bijvoorbeeld: elke dinsdag 14–16 u."
+    )
+    contactpersoon = models.CharField(max_length=120, blank=True)
+    laatst_nagekeken = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Wordt bij publiceren op vandaag gezet, tenzij je zelf een datum invult.",
+    )
+    einddatum = models.DateField(
+        null=True, blank=True, help_text="Na deze datum is het aanbod niet meer zichtbaar."
+    )
+
+    objects = AanbodManager()
+
+    content_panels = [
+        FieldPanel("title", heading="Titel"),
+        FieldPanel("in_het_kort"),
+        FieldPanel("beschrijving"),
+        MultiFieldPanel(
+            [
+                FieldPanel("themas", widget=CHECKBOXES),
+                FieldPanel("doelgroepen", widget=CHECKBOXES),
+                FieldRowPanel([FieldPanel("min_leeftijd"), FieldPanel("max_leeftijd")]),
+                FieldPanel("talen", widget=CHECKBOXES),
+            ],
+            heading="Voor wie en in welke taal",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("stadsbreed"),
+                FieldPanel("wijken", widget=CHECKBOXES),
+                InlinePanel("locaties", label="Locatie", heading="Locaties"),
+            ],
+            heading="Waar",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("vormen"),
+                FieldPanel("planning"),
+                FieldPanel("toegankelijkheid", widget=CHECKBOXES),
+            ],
+            heading="Hoe",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("prijs"), FieldPanel("bedrag"), FieldPanel("prijs_toelichting")],
+            heading="Wat kost het",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("inschrijving"),
+                FieldPanel("inschrijving_telefoon"),
+                FieldPanel("inschrijving_email"),
+                FieldPanel("inschrijving_link"),
+                FieldPanel("contactpersoon"),
+            ],
+            heading="Inschrijven en contact",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("laatst_nagekeken"), FieldPanel("einddatum")], heading="Geldigheid"
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("in_het_kort"),
+        index.SearchField("beschrijving"),
+    ]
+
+    parent_page_types = ["aanbod.OrganisatiePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "aanbod"
+        verbose_name_plural = "aanbod"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if (
+            self.min_leeftijd is not None
+            and self.max_leeftijd is not None
+            and self.min_leeftijd > self.max_leeftijd
+        ):
+            errors["max_leeftijd"] = (
+                "De maximumleeftijd mag niet kleiner zijn dan de minimumleeftijd."
+            )
+        if PrijsCategorie.BETALEND in (self.prijs or []) and self.bedrag is None:
+            errors["bedrag"] = "Vul een bedrag in als het aanbod betalend is."
+        if self.bedrag is not None and self.bedrag < 0:
+            errors["bedrag"] = "Een bedrag kan niet negatief zijn."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def organisatie(self):
+        return self.get_parent().specific
+
+    def is_verlopen(self, today=None):
+        return self.einddatum is not None and self.einddatum < (today or timezone.localdate())
+
+    def serve(self, request, *args, **kwargs):
+        # An expired offer is gone for the public, as if unpublished.
+        if self.is_verlopen():
+            from django.http import Http404
+
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def labels(self, field_name):
+        return self._meta.get_field(field_name).labels(getattr(self, field_name))
+
+    @property
+    def vorm_labels(self):
+        return self.labels("vormen")
+
+    @property
+    def prijs_labels(self):
+        return self.labels("prijs")
+
+    @property
+    def inschrijving_labels(self):
+        return self.labels("inschrijving")
+
+    def nagekeken_bij_publiceren(self, vorige_waarde: datetime.date | None):
+        """Set laatst_nagekeken to today on publish, unless the editor chose a date themselves."""
+        if self.laatst_nagekeken is None or self.laatst_nagekeken == vorige_waarde:
+            self.laatst_nagekeken = timezone.localdate()
+            return True
+        return False
+
+
+class AanbodLocatie(Orderable):
+    aanbod = ParentalKey(AanbodPage, on_delete=models.CASCADE, related_name="locaties")
+    naam = models.CharField(
+        max_length=120, blank=True, help_text="Bijvoorbeeld: Buurtcentrum Rabot"
+    )
+    straat_nummer = models.CharField("straat en nummer", max_length=120)
+    postcode = models.CharField(max_length=10)
+    gemeente = models.CharField(max_length=60, default="Gent")
+    wijk = models.ForeignKey("aanbod.Wijk", null=True, blank=True, on_delete=models.SET_NULL)
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+
+    panels = [
+        FieldPanel("naam"),
+        FieldPanel("straat_nummer"),
+        FieldRowPanel([FieldPanel("postcode"), FieldPanel("gemeente")]),
+        FieldPanel("wijk"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "locatie"
+        verbose_name_plural = "locaties"
+
+    def __str__(self):
+        return ", ".join(p for p in (self.naam, self.straat_nummer) if p)
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError("Vul zowel breedtegraad als lengtegraad in, of geen van beide.")

@@ -1,0 +1,67 @@
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from aanbod.enums import OrganisatieSoort
+from aanbod.validators import validate_telefoon
+
+
+class OrganisatiePage(Page):
+    """A provider. Its page is the root of everything a partner may edit: its offers live below it,
+    and the partner group's page permissions are granted on this page."""
+
+    soort = models.CharField(max_length=40, choices=OrganisatieSoort.choices)
+    korte_beschrijving = models.TextField(
+        max_length=500, blank=True, help_text="Wie zijn jullie en wat doen jullie? Max. 500 tekens."
+    )
+    telefoon = models.CharField(max_length=30, blank=True, validators=[validate_telefoon])
+    email = models.EmailField("e-mail", blank=True)
+    website = models.URLField(blank=True)
+    straat_nummer = models.CharField("straat en nummer", max_length=120, blank=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    gemeente = models.CharField(max_length=60, blank=True, default="Gent")
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    content_panels = [
+        FieldPanel("title", heading="Naam van de organisatie"),
+        FieldPanel("soort"),
+        FieldPanel("korte_beschrijving"),
+        MultiFieldPanel(
+            [FieldPanel("telefoon"), FieldPanel("email"), FieldPanel("website")], heading="Contact"
+        ),
+        MultiFieldPanel(
+            [FieldPanel("straat_nummer"), FieldPanel("postcode"), FieldPanel("gemeente")],
+            heading="Adres",
+        ),
+        FieldPanel("logo"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("korte_beschrijving")]
+
+    parent_page_types = ["aanbod.AanbodIndexPage"]
+    subpage_types = ["aanbod.AanbodPage"]
+
+    class Meta:
+        verbose_name = "organisatie"
+        verbose_name_plural = "organisaties"
+
+    @property
+    def adres(self):
+        return ", ".join(
+            p for p in (self.straat_nummer, f"{self.postcode} {self.gemeente}".strip()) if p
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from aanbod.models.aanbod import AanbodPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["aanbod"] = (
+            AanbodPage.objects.child_of(self)
+            .zichtbaar()
+            .prefetch_related("themas")
+            .order_by("title")
+        )
+        return context

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class KalenderConfig(AppConfig):
+    name = "kalender"
+    verbose_name = "Kalender"

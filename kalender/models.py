@@ -1,0 +1,1 @@
+"""Campagnes and Activiteiten arrive with the calendar issue; the app exists already."""

@@ -1,0 +1,20 @@
+"""Public deploy: everything comes from the environment; refuses to start half-configured."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import SECRET_KEY, env_list
+
+if len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured("Zet DJANGO_SECRET_KEY (minstens 50 tekens) voor productie.")
+
+SECURE_SSL_REDIRECT = True
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("Zet DJANGO_ALLOWED_HOSTS voor productie.")
