@@ -5,7 +5,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.admin_views import page_types_usage
+
 urlpatterns = [
+    # Stricter than Wagtail's default (see home/admin_views.py); must come before the admin.
+    path(
+        "admin/reports/page-types-usage/",
+        page_types_usage,
+        name="pz_page_types_usage",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
 ]

@@ -13,3 +13,6 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="preventiezoeker-media-"))
 SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="preventiezoeker-index-"))
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="preventiezoeker-static-"))
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
