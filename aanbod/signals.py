@@ -1,11 +1,22 @@
-"""Keep derived fields right when the coordinator publishes."""
+"""Keep derived data right: laatst nagekeken on publish, and the search index on every change."""
 
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.models import PageLogEntry
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from aanbod.models import AanbodPage
+from aanbod.models import (
+    AanbodPage,
+    Doelgroep,
+    OrganisatiePage,
+    Taal,
+    Thema,
+    Toegankelijkheid,
+    Wijk,
+)
+from aanbod.search import SOURCE
+from preventiezoeker.search.sync import queue
 
 
 def _vorige_gepubliceerde_waarde(page, revision):
@@ -29,3 +40,34 @@ def set_laatst_nagekeken(sender, instance, revision, **kwargs):
     if revision is not None:
         revision.content["laatst_nagekeken"] = instance.laatst_nagekeken.isoformat()
         revision.save(update_fields=["content"])
+
+
+def _offers_under(page):
+    return AanbodPage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def reindex_on_publish(sender, instance, **kwargs):
+    if isinstance(instance, AanbodPage | OrganisatiePage):
+        queue(SOURCE, _offers_under(instance))
+
+
+@receiver(post_page_move)
+def reindex_on_move(sender, instance, **kwargs):
+    queue(SOURCE, _offers_under(instance))
+
+
+@receiver(post_delete, sender=AanbodPage)
+def reindex_on_delete(sender, instance, **kwargs):
+    queue(SOURCE, [instance.pk])
+
+
+@receiver(post_save, sender=Thema)
+@receiver(post_save, sender=Wijk)
+@receiver(post_save, sender=Doelgroep)
+@receiver(post_save, sender=Taal)
+@receiver(post_save, sender=Toegankelijkheid)
+def reindex_on_vocabulary_change(sender, instance, created, **kwargs):
+    if not created:
+        queue(SOURCE, instance.aanbod.values_list("pk", flat=True))

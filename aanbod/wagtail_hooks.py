@@ -1,7 +1,9 @@
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from aanbod.models import Doelgroep, Taal, Thema, Toegankelijkheid, Wijk
+from aanbod.models import Doelgroep, Synoniem, Taal, Thema, Toegankelijkheid, Wijk, ZoekStatistiek
 
 
 class VocabulariumViewSet(SnippetViewSet):
@@ -39,11 +41,52 @@ class ToegankelijkheidViewSet(VocabulariumViewSet):
     ordering = ["groep", "label"]
 
 
+class SynoniemViewSet(SnippetViewSet):
+    model = Synoniem
+    icon = "search"
+    menu_label = "Synoniemen (zoekwoorden)"
+    list_display = ["term", "uitbreidingen"]
+    search_fields = ["term", "uitbreidingen"]
+    ordering = ["term"]
+
+
 class VocabulariaGroup(SnippetViewSetGroup):
     menu_label = "Lijsten"
     menu_icon = "list-ul"
     menu_order = 300
-    items = (ThemaViewSet, WijkViewSet, DoelgroepViewSet, TaalViewSet, ToegankelijkheidViewSet)
+    items = (
+        ThemaViewSet,
+        WijkViewSet,
+        DoelgroepViewSet,
+        TaalViewSet,
+        ToegankelijkheidViewSet,
+        SynoniemViewSet,
+    )
 
 
 register_snippet(VocabulariaGroup)
+
+
+class ZoekStatistiekViewSet(ModelViewSet):
+    """Read-only: what people looked for, and what found nothing."""
+
+    model = ZoekStatistiek
+    icon = "search"
+    menu_label = "Zoekstatistiek"
+    add_to_admin_menu = True
+    menu_order = 900
+    list_display = ["dag", "woorden", "filters", "aantal", "resultaten", "zonder_resultaat"]
+    list_filter = ["dag"]
+    search_fields = ["woorden", "filters"]
+    ordering = ["-dag", "-aantal"]
+    form_fields = ["dag", "woorden", "filters"]  # never editable: coordinators only get "view"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+zoekstatistiek_viewset = ZoekStatistiekViewSet("zoekstatistiek")
+
+
+@hooks.register("register_admin_viewset")
+def register_zoekstatistiek():
+    return zoekstatistiek_viewset

@@ -22,7 +22,7 @@ from home.models import HomePage
 COORDINATOR_GROUP = "Coördinatoren"
 WORKFLOW_NAME = "Goedkeuring door de coördinator"
 COORDINATOR_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock", "bulk_delete")
-VOCABULARY_MODELS = ("thema", "wijk", "doelgroep", "taal", "toegankelijkheid")
+VOCABULARY_MODELS = ("thema", "wijk", "doelgroep", "taal", "toegankelijkheid", "synoniem")
 
 
 def permission(app_label, codename):
@@ -76,6 +76,7 @@ def richt_site_in():
     coordinators.permissions.add(
         permission("wagtailadmin", "access_admin"),
         permission("home", "change_siteinstellingen"),
+        permission("aanbod", "view_zoekstatistiek"),
         *(
             permission("aanbod", f"{action}_{model}")
             for model in VOCABULARY_MODELS

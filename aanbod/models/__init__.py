@@ -1,6 +1,8 @@
 from .aanbod import AanbodIndexPage, AanbodLocatie, AanbodPage
 from .organisatie import OrganisatiePage
+from .synoniemen import Synoniem
 from .vocabularies import Doelgroep, Taal, Thema, Toegankelijkheid, Wijk
+from .zoeklog import ZoekStatistiek
 
 __all__ = [
     "AanbodIndexPage",
@@ -8,8 +10,10 @@ __all__ = [
     "AanbodPage",
     "Doelgroep",
     "OrganisatiePage",
+    "Synoniem",
     "Taal",
     "Thema",
     "Toegankelijkheid",
     "Wijk",
+    "ZoekStatistiek",
 ]

@@ -44,16 +44,10 @@ class AanbodIndexPage(Page):
         verbose_name = "aanbodoverzicht"
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
+        from aanbod.zoeken import zoek
 
         context = super().get_context(request, *args, **kwargs)
-        offers = (
-            AanbodPage.objects.descendant_of(self)
-            .zichtbaar()
-            .prefetch_related("themas")
-            .order_by("title")
-        )
-        context["page_obj"] = Paginator(offers, 20).get_page(request.GET.get("page"))
+        context["zoek"] = zoek(request.GET)
         return context
 
 
@@ -188,7 +182,9 @@ class AanbodPage(Page):
 
     @property
     def organisatie(self):
-        return self.get_parent().specific
+        # Lists set organisatie_cached in one query for the whole page of results.
+        cached = getattr(self, "organisatie_cached", None)
+        return cached if cached is not None else self.get_parent().specific
 
     def is_verlopen(self, today=None):
         return self.einddatum is not None and self.einddatum < (today or timezone.localdate())

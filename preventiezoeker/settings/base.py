@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "home",
     "aanbod",
     "kalender",
+    "preventiezoeker.search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

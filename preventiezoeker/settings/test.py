@@ -1,3 +1,4 @@
+import os
 import tempfile
 from pathlib import Path
 
@@ -12,7 +13,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="preventiezoeker-media-"))
-SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="preventiezoeker-index-"))
+SEARCH_INDEX_DIR = Path(
+    os.environ.get("PREVENTIEZOEKER_INDEX_DIR") or tempfile.mkdtemp(prefix="preventiezoeker-index-")
+)
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="preventiezoeker-static-"))
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -4,6 +4,7 @@ from tqdm import tqdm
 
 from aanbod.demo import maak_synthetisch
 from home.inrichting import richt_site_in
+from preventiezoeker.search.sync import rebuild
 
 
 class Command(BaseCommand):
@@ -19,4 +20,4 @@ class Command(BaseCommand):
         richt_site_in()
         with tqdm(total=aantal, desc="Synthetisch aanbod", unit="aanbod", disable=None) as bar:
             maak_synthetisch(aantal, seed=seed, progress=bar)
-        self.stdout.write(self.style.SUCCESS(f"{aantal} aanbod aangemaakt."))
+        self.stdout.write(self.style.SUCCESS(f"{aantal} aanbod aangemaakt; {rebuild()} vindbaar."))

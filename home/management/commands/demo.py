@@ -10,6 +10,7 @@ from aanbod.demo import laad_demo, load_demo_data
 from aanbod.partners import maak_gebruiker, partner_group_name
 from home.inrichting import richt_site_in
 from home.models import SiteInstellingen
+from preventiezoeker.search.sync import rebuild
 
 # Demo logins, also named in the README. Only ever created by this command.
 DEMO_ADMIN = ("admin", "demo-admin")
@@ -45,6 +46,7 @@ class Command(BaseCommand):
             wachtwoord=DEMO_PARTNER[1], first_name="Demo", last_name="Partner",
         )  # fmt: skip
 
+        indexed = rebuild()
         site = Site.objects.get(is_default_site=True)
         instellingen = SiteInstellingen.for_site(site)
         instellingen.voorbeeldgegevens = True
@@ -52,7 +54,8 @@ class Command(BaseCommand):
 
         self.stdout.write(
             self.style.SUCCESS(
-                f"{len(organisaties)} organisaties, {total} aanbod ({created} nieuw). "
+                f"{len(organisaties)} organisaties, {total} aanbod ({created} nieuw), "
+                f"{indexed} vindbaar. "
                 f"Coördinator: {DEMO_COORDINATOR[0]} / {DEMO_COORDINATOR[1]}, "
                 f"partner ({partner_org.title}): {DEMO_PARTNER[0]} / {DEMO_PARTNER[1]}, "
                 f"beheerder: {DEMO_ADMIN[0]} / {DEMO_ADMIN[1]}."

@@ -1,0 +1,187 @@
+"""The search seam's contract, written against the SearchBackend interface.
+
+A second engine (PostgreSQL full-text) must pass these same tests: add it to BACKENDS.
+"""
+
+import datetime
+
+import pytest
+
+from preventiezoeker.search import SearchQuery, SearchUnavailable
+from preventiezoeker.search.whoosh_backend import WhooshBackend
+
+SYNONYMS = {"tanden": ["mondzorg", "tandarts"], "stoppen met roken": ["rookstop"]}
+
+
+def whoosh(path):
+    return WhooshBackend(path, synonyms=lambda: (1, SYNONYMS))
+
+
+BACKENDS = [whoosh]
+
+
+def doc(pk, title, summary="", body="", **facets):
+    return {"id": pk, "title": title, "summary": summary, "body": body, "labels": "",
+            "organisatie_naam": "", **facets}  # fmt: skip
+
+
+CORPUS = [
+    doc(1, "Samen bewegen in het park", "Wandelen met buren", thema=["beweging"],
+        wijk=["rabot-blaisantvest"], taal=["nl", "ar"], prijs=["gratis"]),
+    doc(2, "Rookstop met een tabakoloog", "Stoppen met roken, stap voor stap",
+        thema=["rookstop-en-tabak"], wijk=["stadsbreed"], taal=["nl", "fr"],
+        prijs=["terugbetaald"]),
+    doc(3, "Poetsles voor kinderen", "Gezonde tanden", body="De mondhygiënist komt langs",
+        thema=["mondzorg"], wijk=["ledeberg"], taal=["nl", "tr"], prijs=["gratis"]),
+    doc(4, "Kookles met weinig geld", "Gezonde voeding voor het hele gezin",
+        body="Bewegingen en fietsen", thema=["gezonde-voeding", "beweging"],
+        wijk=["rabot-blaisantvest"], taal=["ar"], prijs=["kansentarief"]),
+    doc(5, "Spreekuur bij de diëtist", "Eén gesprek over eten", thema=["gezonde-voeding"],
+        wijk=["ledeberg"], taal=["nl"], prijs=["betalend"], nagekeken="2026-11-01"),
+    doc(6, "Fietsles voor vrouwen", "Leer fietsen in een veilige groep", thema=["beweging"],
+        wijk=["dampoort"], taal=["nl", "ar"], prijs=["gratis"], nagekeken="2025-01-01"),
+]  # fmt: skip
+
+
+@pytest.fixture(params=BACKENDS, ids=lambda f: f.__name__)
+def engine(request, tmp_path):
+    backend = request.param(tmp_path / "index")
+    backend.rebuild(iter(CORPUS))
+    return backend
+
+
+def ids(result):
+    return [hit.id for hit in result.hits]
+
+
+def run(engine, text="", **filters):
+    return engine.search(SearchQuery(text=text, filters={k: tuple(v) for k, v in filters.items()}))
+
+
+def test_browse_returns_everything_sorted_by_name(engine):
+    result = run(engine)
+    assert result.total == 6
+    titles = [h.title_html for h in result.hits]
+    assert titles == sorted(titles, key=str.lower)
+
+
+def test_or_within_a_facet_and_across_facets(engine):
+    assert set(ids(run(engine, thema=["mondzorg", "rookstop-en-tabak"]))) == {2, 3}
+    assert set(ids(run(engine, thema=["beweging"], taal=["ar"]))) == {1, 4, 6}
+    assert set(ids(run(engine, thema=["beweging"], taal=["tr"]))) == set()
+
+
+def test_counts_are_disjunctive(engine):
+    result = run(engine, thema=["beweging"], taal=["ar"])
+    # thema's own counts ignore the thema selection but apply taal=ar
+    assert result.facets["thema"]["gezonde-voeding"] == 1  # doc 4
+    assert result.facets["thema"]["beweging"] == 3
+    # taal's counts apply thema=beweging only
+    assert result.facets["taal"]["nl"] == 2  # docs 1, 6
+    # every count equals the total one would get by ticking that value alone
+    for value, count in run(engine, taal=["ar"]).facets["prijs"].items():
+        assert count == run(engine, taal=["ar"], prijs=[value]).total
+
+
+def test_stadsbreed_counts_for_every_wijk(engine):
+    result = run(engine, wijk=["dampoort"])
+    assert set(ids(result)) == {2, 6}
+    counts = run(engine).facets["wijk"]
+    assert counts["dampoort"] == 2 and counts["ledeberg"] == 3 and counts["rabot-blaisantvest"] == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("dietist", {5}),  # accent folding
+        ("DIËTIST", {5}),  # case folding
+        ("beweging", {1, 4}),  # stemming: bewegen / bewegingen
+        ("fiets", {4, 6}),  # unstemmed copy: fiets ~ fietsen / fietsles? fietsen
+        ("fietsen", {4, 6}),
+        ("kook", {4}),  # prefix on the last word while typing
+        ('"gezonde voeding"', {4}),  # phrase
+        ('"voeding gezonde"', set()),
+        ("tanden", {3}),  # synonym: also mondzorg/tandarts
+        ("stoppen met roken", {2}),
+    ],
+)
+def test_dutch_text_matching(engine, text, expected):
+    assert set(ids(run(engine, text))) == expected
+
+
+def test_title_weighs_more_than_body(engine):
+    result = run(engine, "fietsen ")  # trailing space: no prefix expansion
+    assert ids(result)[0] == 6  # title "Fietsles…"/summary "fietsen" beats body-only doc 4
+
+
+def test_typo_finds_and_suggests(engine):
+    result = run(engine, "tabakoloogg ")
+    assert ids(result) == [2]
+    assert result.suggestion == "tabakoloog"
+
+
+def test_highlights_are_escaped(engine):
+    engine.update([doc(9, "<b>Bewegen</b> & dansen", "<script>x</script>")])
+    hit = run(engine, "bewegen ").hits
+    html = next(h for h in hit if h.id == 9)
+    assert html.title_html == "&lt;b&gt;<mark>Bewegen</mark>&lt;/b&gt; &amp; dansen"
+    assert "<script>" not in html.summary_html
+
+
+def test_update_replaces_and_delete_removes(engine):
+    engine.update([doc(1, "Zwemmen voor senioren", thema=["beweging"])])
+    assert run(engine, "park").total == 0
+    assert ids(run(engine, "zwemmen")) == [1]
+    assert run(engine).total == 6
+    engine.delete([1, 12345])
+    assert run(engine, "zwemmen").total == 0 and run(engine).total == 5
+
+
+def test_expired_documents_are_hidden(engine):
+    past = datetime.date.today() - datetime.timedelta(days=1)
+    future = datetime.date.today() + datetime.timedelta(days=30)
+    engine.update([doc(7, "Oud aanbod", einddatum=past), doc(8, "Loopt nog", einddatum=future)])
+    found = set(ids(run(engine, "aanbod loopt")))
+    assert 7 not in set(ids(run(engine))) and 8 in set(ids(run(engine)))
+    assert 7 not in found
+
+
+def test_sort_by_last_checked(engine):
+    result = engine.search(SearchQuery(sort="nagekeken"))
+    assert ids(result)[:2] == [5, 6]
+
+
+def test_pagination_clamps(engine):
+    result = engine.search(SearchQuery(per_page=4, page=99))
+    assert result.page == 2 and len(result.hits) == 2
+    assert engine.search(SearchQuery(per_page=4, page=-3)).page == 1
+
+
+@pytest.mark.parametrize(
+    "text", ["*a*", "*", "title:x", "[a TO z]", 'x"(', "\x00", "a" * 10_000, "NOT x", "^^^", "\\"]
+)
+def test_hostile_text_never_raises(engine, text):
+    result = run(engine, text)
+    assert result.total >= 0
+
+
+def test_rebuild_replaces_everything(engine):
+    engine.rebuild(iter([doc(10, "Alleen dit")]))
+    assert ids(run(engine)) == [10]
+
+
+def test_missing_or_corrupt_index_is_reported(tmp_path):
+    for factory in BACKENDS:
+        missing = factory(tmp_path / "nergens")
+        with pytest.raises(SearchUnavailable):
+            missing.search(SearchQuery())
+        assert missing.status()["ok"] is False
+
+        broken_dir = tmp_path / "kapot"
+        good = factory(broken_dir)
+        good.rebuild(iter(CORPUS))
+        for f in broken_dir.iterdir():
+            f.write_bytes(b"\x00" * 64)
+        broken = factory(broken_dir)
+        with pytest.raises(SearchUnavailable):
+            broken.search(SearchQuery())

@@ -1,0 +1,199 @@
+"""The index follows the database: publish → findable, unpublish/delete → gone, from any process."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from aanbod.models import AanbodPage, Thema
+from preventiezoeker.search import SearchQuery, reset_backend, search
+from preventiezoeker.search.models import IndexTaak
+from preventiezoeker.search.sync import flush, rebuild
+from tests.factories import AanbodPageFactory, publish
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def index_dir(settings, tmp_path):
+    settings.SEARCH_INDEX_DIR = tmp_path / "index"
+    reset_backend()
+    yield settings.SEARCH_INDEX_DIR
+    reset_backend()
+
+
+def found(text="", **filters):
+    result = search(SearchQuery(text=text, filters={k: tuple(v) for k, v in filters.items()}))
+    return {hit.id for hit in result.hits}
+
+
+@pytest.fixture
+def indexed(index_dir, partner_a):
+    rebuild()
+    return partner_a
+
+
+def test_publish_makes_an_offer_findable(indexed, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        offer = publish(
+            AanbodPageFactory(parent=indexed.organisatie, title="Valpreventie met Tai Chi")
+        )
+    assert offer.pk in found("tai chi")
+    assert not IndexTaak.objects.exists()
+
+
+def test_a_draft_is_not_findable(indexed, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = AanbodPageFactory(parent=indexed.organisatie, title="Geheime yogales", live=False)
+        draft.save_revision()
+    assert draft.pk not in found("yogales")
+
+
+def test_unpublish_and_delete_remove_it(indexed, django_capture_on_commit_callbacks):
+    offer = indexed.offer
+    assert offer.pk in found("beweegcoach")
+    with django_capture_on_commit_callbacks(execute=True):
+        offer.unpublish()
+    assert offer.pk not in found("beweegcoach")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(AanbodPage.objects.get(pk=offer.pk))
+    assert offer.pk in found("beweegcoach")
+    with django_capture_on_commit_callbacks(execute=True):
+        AanbodPage.objects.get(pk=offer.pk).delete()
+    assert offer.pk not in found("beweegcoach") and offer.pk not in found()
+
+
+def test_renaming_the_organisation_or_a_theme_updates_offers(
+    indexed, django_capture_on_commit_callbacks
+):
+    organisatie = indexed.organisatie
+    with django_capture_on_commit_callbacks(execute=True):
+        organisatie.title = "Buurthuis Zonnebloem"
+        organisatie.save_revision().publish()
+    assert indexed.offer.pk in found("zonnebloem")
+    with django_capture_on_commit_callbacks(execute=True):
+        thema = Thema.objects.get(slug="beweging")
+        thema.label = "Sporten en bewegen"
+        thema.save()
+    assert indexed.offer.pk in found("sporten")
+
+
+def test_moving_an_offer_updates_its_organisation(
+    indexed, partner_b, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        AanbodPage.objects.get(pk=indexed.offer.pk).move(partner_b.organisatie, pos="last-child")
+    assert indexed.offer.pk in found(organisatie=["wgc-beta"])
+    assert indexed.offer.pk not in found(organisatie=["wgc-alfa"])
+
+
+HOLD_LOCK = """
+import os, sys, time, django
+django.setup()
+from preventiezoeker.search.sync import index_lock
+with index_lock(timeout=5) as locked:
+    print("locked" if locked else "busy", flush=True)
+    time.sleep(float(sys.argv[1]))
+"""
+
+
+def subprocess_env(index_dir):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "preventiezoeker.settings.test",
+        "PREVENTIEZOEKER_INDEX_DIR": str(index_dir),
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+def test_no_update_is_lost_while_another_process_holds_the_lock(
+    indexed, index_dir, django_capture_on_commit_callbacks
+):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, "3.5"], cwd=ROOT, env=subprocess_env(index_dir),
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert holder.stdout.readline().strip() == "locked"
+    with django_capture_on_commit_callbacks(execute=True):
+        offer = publish(AanbodPageFactory(parent=indexed.organisatie, title="Zwemles voor ouderen"))
+    # The other process still holds the lock: the change waits in the queue, no error.
+    assert IndexTaak.objects.filter(object_id=offer.pk).exists()
+    assert offer.pk not in found("zwemles")
+    holder.wait(timeout=10)
+    assert flush(timeout=5) >= 1
+    assert offer.pk in found("zwemles")
+    assert not IndexTaak.objects.exists()
+
+
+SEARCH_IN_OTHER_PROCESS = """
+import json, sys, time, django
+django.setup()
+from preventiezoeker.search import SearchQuery, search
+deadline = time.monotonic() + 5
+while True:
+    ids = [h.id for h in search(SearchQuery(text=sys.argv[1])).hits]
+    if ids or time.monotonic() > deadline:
+        print(json.dumps({"ids": ids, "waited": 5 - (deadline - time.monotonic())}))
+        break
+    time.sleep(0.05)
+"""
+
+
+def test_a_published_change_is_seen_by_another_worker_within_a_second(
+    indexed, index_dir, django_capture_on_commit_callbacks
+):
+    # The other worker has its searcher open before the change.
+    other = subprocess.Popen(
+        [sys.executable, "-c", SEARCH_IN_OTHER_PROCESS, "kickboksen"], cwd=ROOT,
+        env=subprocess_env(index_dir), stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    time.sleep(1.0)
+    with django_capture_on_commit_callbacks(execute=True):
+        offer = publish(
+            AanbodPageFactory(parent=indexed.organisatie, title="Kickboksen voor meisjes")
+        )
+    published_at = time.monotonic()
+    out, _ = other.communicate(timeout=30)
+    answer = json.loads(out)
+    assert answer["ids"] == [offer.pk]
+    assert time.monotonic() - published_at < 5
+
+
+CONCURRENT_WRITER = """
+import sys, django
+django.setup()
+from preventiezoeker.search import get_backend
+from preventiezoeker.search.sync import index_lock
+worker, count = int(sys.argv[1]), int(sys.argv[2])
+for n in range(count):
+    with index_lock(timeout=30) as locked:
+        assert locked
+        get_backend().update([{"id": worker * 1000 + n, "title": f"schrijver {worker} nummer {n}"}])
+print("ok")
+"""
+
+
+def test_several_writers_never_lose_a_document(db, index_dir):
+    get_ready = index_dir
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", CONCURRENT_WRITER, str(worker), "8"],
+            cwd=ROOT,
+            env=subprocess_env(get_ready),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+        for worker in (1, 2, 3)
+    ]
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+        assert "LockError" not in err
+    reset_backend()
+    result = search(SearchQuery(text="schrijver", per_page=100))
+    assert result.total == 24
