@@ -65,7 +65,8 @@ class LenientMultipleChoiceField(forms.MultipleChoiceField):
         return None
 
     def clean(self, value):
-        values = [str(v)[:80] for v in self.to_python(value)]
+        # An empty value (?thema= from a "all" option) means "no choice", not an unknown one.
+        values = [str(v)[:80] for v in self.to_python(value) if str(v).strip()]
         known = dict(self.choices)
         self.dropped = [v for v in values if v not in known]
         kept = list(dict.fromkeys(v for v in values if v in known))
@@ -77,12 +78,24 @@ class FacetFilter(django_filters.MultipleChoiceFilter):
     field_class = LenientMultipleChoiceField
 
 
+class ZoekwoordenField(forms.CharField):
+    """A NUL byte becomes a space: CharField would otherwise reject, and so drop, the whole q."""
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\x00", " ")
+
+
+class ZoekwoordenFilter(django_filters.CharFilter):
+    field_class = ZoekwoordenField
+
+
 class PageField(forms.CharField):
     def clean(self, value):
         try:
             number = int(str(value or "1").strip()[:12])
         except ValueError:
-            return 1
+            number = 0
+        self.invalid = number < 1  # remembered for a notice, like dropped facet values
         return min(max(number, 1), MAX_PAGE)
 
 
@@ -91,7 +104,7 @@ class PageFilter(django_filters.Filter):
 
 
 class AanbodFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(label="Zoekwoorden", max_length=None)
+    q = ZoekwoordenFilter(label="Zoekwoorden", max_length=None)
     thema = FacetFilter()
     wijk = FacetFilter()
     taal = FacetFilter()
@@ -138,6 +151,8 @@ class AanbodFilterSet(django_filters.FilterSet):
                     f"Je koos te veel waarden bij {FACET_LABELS[facet].lower()}; "
                     f"we gebruiken de eerste {MAX_VALUES_PER_FACET}."
                 )
+        if getattr(form.fields["page"], "invalid", False):
+            notices.append("Ongeldig paginanummer; we tonen pagina 1.")
         sort = data.get("sort") or ""
         if "sort" in form.errors:
             notices.append("Onbekende sortering; we sorteren zoals standaard.")

@@ -2,16 +2,19 @@
 
 import logging
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
 from django.db import DatabaseError
+from django.db.models import Q
 from django.http import QueryDict
 from django.utils import timezone
 
-from preventiezoeker.search import FACETS, SearchQuery, SearchUnavailable, search
+from preventiezoeker.search import FACETS, MATCH_ALL, SearchQuery, SearchUnavailable, search
 from preventiezoeker.search.query import parse
 
 from .filters import FACET_LABELS, AanbodFilterSet, toegankelijkheid_groups
-from .models import AanbodPage, ZoekStatistiek
+from .models import AanbodPage, OrganisatiePage, ZoekStatistiek
 
 logger = logging.getLogger(__name__)
 PER_PAGE = 20
@@ -116,8 +119,11 @@ def _facets(counts, selected, choices):
     facets = []
     for name in FACETS:
         chosen = set(selected.get(name, ()))
+        own = counts.get(name, {})
+        # A value no indexed offer carries still gets the match-all (stadsbreed) offers.
+        default = own.get(MATCH_ALL[name], 0) if name in MATCH_ALL else 0
         values = [
-            FacetWaarde(slug, label, counts.get(name, {}).get(slug, 0), slug in chosen)
+            FacetWaarde(slug, label, own.get(slug, default), slug in chosen)
             for slug, label in choices[name].items()
         ]
         if name == "toegankelijkheid":
@@ -145,9 +151,22 @@ def _fallback(out, choices):
     queryset = AanbodPage.objects.zichtbaar()
     m2m = {"thema": "themas", "wijk": "wijken", "taal": "talen", "doelgroep": "doelgroepen",
            "toegankelijkheid": "toegankelijkheid"}  # fmt: skip
+    json_lists = {"prijs": "prijs", "vorm": "vormen", "inschrijving": "inschrijving"}
     for facet, values in out.filters.items():
         if facet in m2m:
-            queryset = queryset.filter(**{f"{m2m[facet]}__slug__in": values})
+            condition = Q(**{f"{m2m[facet]}__slug__in": values})
+            if facet == "wijk":  # a stadsbreed offer is in every wijk
+                condition |= Q(stadsbreed=True)
+            queryset = queryset.filter(condition)
+        elif facet == "organisatie":
+            paths = OrganisatiePage.objects.filter(slug__in=values).values_list("path", flat=True)
+            queryset = queryset.filter(
+                reduce(or_, (Q(path__startswith=p) for p in paths), Q(pk__in=[]))
+            )
+        elif facet in json_lists:  # JSON lists: no portable SQL "contains" on SQLite
+            wanted = set(values)
+            rows = queryset.values_list("pk", json_lists[facet])
+            queryset = queryset.filter(pk__in=[pk for pk, got in rows if wanted & set(got or ())])
     for word in parse(out.text).words:
         queryset = queryset.filter(title__icontains=word) | queryset.filter(
             in_het_kort__icontains=word

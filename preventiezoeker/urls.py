@@ -23,4 +23,7 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Public JSON API (aanbod/api.py): before the Wagtail catch-all.
+urlpatterns += [path("api/v1/", include("aanbod.api"))]
+
 urlpatterns += [path("", include(wagtail_urls))]
