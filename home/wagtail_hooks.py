@@ -1,4 +1,8 @@
+from django.db.models import Q
+
 from wagtail import hooks
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from home.admin_views import can_publish_somewhere
 
@@ -16,3 +20,17 @@ def hide_for_partners(request, menu_items):
 def hide_reports_for_partners(request, menu_items):
     if not can_publish_somewhere(request.user):
         menu_items[:] = [item for item in menu_items if item.name not in PARTNER_HIDDEN_REPORTS]
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_organisations_drafts(pages, request):
+    """Partners choose (link to) any public page, but see drafts only of their own pages."""
+    user = request.user
+    if can_publish_somewhere(user):
+        return pages
+    own = PagePermissionPolicy(Page).instances_user_has_any_permission_for(user, ["add", "change"])
+    visible = Q(live=True, has_unpublished_changes=False)
+    for path in own.values_list("path", flat=True):
+        visible |= Q(path__startswith=path)
+    # A pk list, not a join: the chooser's search path cannot filter on these fields.
+    return pages.filter(pk__in=list(Page.objects.filter(visible).values_list("pk", flat=True)))

@@ -108,10 +108,10 @@ class AanbodPage(Page):
         FieldPanel("beschrijving"),
         MultiFieldPanel(
             [
-                FieldPanel("themas", widget=CHECKBOXES),
+                FieldPanel("themas", widget=CHECKBOXES, required_on_save=False),
                 FieldPanel("doelgroepen", widget=CHECKBOXES),
                 FieldRowPanel([FieldPanel("min_leeftijd"), FieldPanel("max_leeftijd")]),
-                FieldPanel("talen", widget=CHECKBOXES),
+                FieldPanel("talen", widget=CHECKBOXES, required_on_save=False),
             ],
             heading="Voor wie en in welke taal",
         ),

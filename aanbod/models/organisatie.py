@@ -1,11 +1,29 @@
 from django.db import models
+from django.db.models import Q
 
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
 from aanbod.enums import OrganisatieSoort
 from aanbod.validators import validate_telefoon
+
+
+class OrganisatieForm(WagtailAdminPageForm):
+    """The chooser only offers a partner its own images; a crafted POST must not do more."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is not None and "logo" in self.fields:
+            from wagtail.images import get_image_model
+            from wagtail.permissions import policy_registry
+
+            policy = policy_registry.get_by_type(get_image_model())
+            allowed = policy.instances_user_has_any_permission_for(self.for_user, ["choose"])
+            current = self.instance.logo_id
+            field = self.fields["logo"]
+            field.queryset = field.queryset.filter(Q(pk__in=allowed.values("pk")) | Q(pk=current))
 
 
 class OrganisatiePage(Page):
@@ -40,6 +58,7 @@ class OrganisatiePage(Page):
         FieldPanel("logo"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("korte_beschrijving")]
+    base_form_class = OrganisatieForm
 
     parent_page_types = ["aanbod.AanbodIndexPage"]
     subpage_types = ["aanbod.AanbodPage"]

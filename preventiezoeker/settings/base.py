@@ -160,6 +160,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "png", "jpg"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# Pasting a page URL in the link chooser would reveal that page's draft title to any editor.
+WAGTAILADMIN_EXTERNAL_LINK_CONVERSION = ""
 
 # The public search index (issue 3): an on-disk directory, one per environment.
 SEARCH_INDEX_DIR = Path(os.environ.get("PREVENTIEZOEKER_INDEX_DIR", VAR_DIR / "index"))
