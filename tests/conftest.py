@@ -21,6 +21,28 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _serialized_rollback_under_playwright(request):
+    """Make serialized_rollback work for browser tests when other tests ran first.
+
+    Django keeps connections in a thread-local in sync code but in a context variable once an
+    event loop runs in the thread, as Playwright's sync API does. The serialized copy of the
+    migrated data hangs on the connection that set up the test database; browser tests would
+    see a fresh connection without it and find an empty database after the first flush.
+    """
+    # Module scope: it must run before the per-test database set-up restores the copy.
+    if request.node.get_closest_marker("browser") is None:
+        return
+    request.getfixturevalue("playwright")
+    request.getfixturevalue("django_db_setup")
+    from django.db import connections
+
+    sync_connection = getattr(connections._connections._storage, "default", None)
+    contents = getattr(sync_connection, "_test_serialized_contents", None)
+    if contents is not None:
+        connections["default"]._test_serialized_contents = contents
+
+
 @pytest.fixture
 def site_tree(db):
     home, index, coordinators = richt_site_in()

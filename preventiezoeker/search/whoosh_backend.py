@@ -350,7 +350,9 @@ class WhooshBackend(SearchBackend):
         if len(stems) < 2:
             return union(self._term_bits(searcher, cache, f, s) for f in TEXT_FIELDS for s in stems)
         query = Or([Phrase(field, stems) for field in ("title", "summary", "body", "labels")])
-        collector = TimeLimitCollector(searcher.collector(limit=None), timelimit=TIME_LIMIT)
+        collector = TimeLimitCollector(
+            searcher.collector(limit=None), timelimit=TIME_LIMIT, use_alarm=False
+        )
         with contextlib.suppress(TimeLimit):  # keep what was found in time
             searcher.search_with_collector(query, collector)
         docnums = collector.results().docs()
@@ -373,7 +375,7 @@ class WhooshBackend(SearchBackend):
         if not allowed:
             return []
         collector = TimeLimitCollector(
-            searcher.collector(limit=limit, filter=allowed), timelimit=TIME_LIMIT
+            searcher.collector(limit=limit, filter=allowed), timelimit=TIME_LIMIT, use_alarm=False
         )
         with contextlib.suppress(TimeLimit):  # keep what was found in time
             searcher.search_with_collector(query, collector)

@@ -1,0 +1,133 @@
+"""Small helpers for the search page (/aanbod/): links that drop filters, facet layout, paging.
+
+Links are built by Django's {% querystring %}; these tags only supply the mapping to apply on
+top of request.GET, e.g. {% zonder_waarde "wijk" "rabot" as m %}{% querystring request.GET m %}.
+Every mapping sets page to None: a changed filter always starts again at page 1.
+"""
+
+from django import template
+from django.db.models import prefetch_related_objects
+
+from preventiezoeker.search import FACETS, SearchQuery, SearchUnavailable, search
+
+from ..enums import ToegankelijkheidGroep
+from ..filters import SORT_LABELS
+
+register = template.Library()
+
+# Long facets show this many values; the rest sit in a <details> "Toon alle ...".
+ZICHTBAAR = 8
+LANG = 16
+MEERVOUD = {
+    "thema": "thema's", "wijk": "wijken", "taal": "talen", "doelgroep": "doelgroepen",
+    "organisatie": "organisaties",
+}  # fmt: skip
+
+
+@register.simple_tag(takes_context=True)
+def zonder_waarde(context, facet, value):
+    """Mapping for {% querystring %}: request.GET without one value of one facet."""
+    rest = [v for v in context.request.GET.getlist(facet) if v != value]
+    return {facet: rest or None, "page": None}
+
+
+@register.simple_tag
+def zonder_facet(facet):
+    return {facet: None, "page": None}
+
+
+@register.simple_tag
+def zonder_filters():
+    """Keeps the words (q) and the sort, drops every facet."""
+    return {**dict.fromkeys(FACETS), "page": None}
+
+
+@register.simple_tag
+def facet_delen(facet):
+    """{zichtbaar, rest, meervoud} for one facet, both parts in the vocabulary's own order.
+
+    Short facets show everything. Long ones show the chosen values plus those with the most
+    results, up to ZICHTBAAR; the rest go behind "Toon alle". A chosen value is never hidden.
+    """
+    values = facet.values
+    if len(values) <= LANG:
+        return {"zichtbaar": values, "rest": [], "meervoud": ""}
+    chosen = [v for v in values if v.selected]
+    by_count = sorted((v for v in values if not v.selected), key=lambda v: -v.count)
+    keep = {
+        id(v) for v in chosen + by_count[: max(0, ZICHTBAAR - len(chosen))] if v.count or v.selected
+    }
+    return {
+        "zichtbaar": [v for v in values if id(v) in keep],
+        "rest": [v for v in values if id(v) not in keep],
+        "meervoud": MEERVOUD.get(facet.name, "keuzes"),
+    }
+
+
+@register.filter
+def groep_label(groep):
+    try:
+        return ToegankelijkheidGroep(groep).label
+    except ValueError:
+        return "Andere"
+
+
+@register.simple_tag
+def sorteer_opties(zoek):
+    """Best passend only makes sense with words."""
+    return [
+        (value, label, value == zoek.sort)
+        for value, label in SORT_LABELS.items()
+        if value != "relevantie" or zoek.text.strip()
+    ]
+
+
+@register.filter
+def paginanummers(zoek, rond=2):
+    """1 … 4 5 [6] 7 8 … 20: None marks a gap."""
+    last, current = zoek.num_pages, zoek.page
+    shown = {1, last, *range(current - rond, current + rond + 1)}
+    numbers, previous = [], 0
+    for n in sorted(p for p in shown if 1 <= p <= last):
+        if n - previous > 1:
+            numbers.append(None)
+        numbers.append(n)
+        previous = n
+    return numbers
+
+
+@register.filter
+def met_labels(results):
+    """The results, with their themes, languages and wijken fetched in three queries in all."""
+    pages = [r.page for r in results]
+    prefetch_related_objects(pages, "themas", "talen", "wijken")
+    return results
+
+
+@register.simple_tag
+def filter_laten_vallen(zoek):
+    """With no results: per active facet, how many results there would be without it.
+
+    Only offers that help (count > 0), most results first. Asks the index directly: the facet
+    counts can't answer this (they count one value, not "any value or none").
+    """
+    if zoek.total or zoek.unavailable or not zoek.has_filters:
+        return []
+    labels = {f.name: f for f in zoek.facets}
+    offers = []
+    for name, values in zoek.filters.items():
+        if not values:
+            continue
+        rest = {f: v for f, v in zoek.filters.items() if f != name and v}
+        try:
+            total = search(SearchQuery(text=zoek.text, filters=rest, per_page=1)).total
+        except SearchUnavailable:
+            return []
+        if total:
+            facet = labels.get(name)
+            chosen = [v.label for v in facet.selected] if facet else list(values)
+            offers.append({
+                "facet": name, "label": facet.label if facet else name, "waarden": chosen,
+                "count": total,
+            })  # fmt: skip
+    return sorted(offers, key=lambda o: -o["count"])
