@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.http import QueryDict
 from django.utils import timezone
@@ -141,7 +141,8 @@ def _log(params, total):
     parsed = parse(params["text"])
     filters = "&".join(f"{k}={v}" for k in sorted(params["filters"]) for v in params["filters"][k])
     try:
-        ZoekStatistiek.tel(timezone.localdate(), parsed.normalised, filters, total)
+        with transaction.atomic():  # a failure must not poison the request's transaction
+            ZoekStatistiek.tel(timezone.localdate(), parsed.normalised, filters, total)
     except DatabaseError:  # statistics never break a search
         logger.exception("Zoekstatistiek niet bewaard")
 

@@ -61,7 +61,11 @@ class FacetCache:
         self.text_results = LRU(500)
 
     def value_bits(self, facet, value):
-        return self.bits.get(facet, {}).get(value, 0)
+        values = self.bits.get(facet, {})
+        if value in values:
+            return values[value]
+        # A wijk no offer names on its own still has every city-wide offer.
+        return self.raw.get(facet, {}).get(MATCH_ALL.get(facet), 0)
 
 
 def _rank(order, n):

@@ -53,13 +53,21 @@ def test_organisation_page_lists_only_its_own_offers(client, partner_a, partner_
     assert partner_b.offer.title not in html
 
 
-def test_offer_list_paginates_and_keeps_other_parameters(client, partner_a):
+def test_offer_list_paginates_and_keeps_other_parameters(client, partner_a, settings, tmp_path):
+    from preventiezoeker.search import reset_backend
+    from preventiezoeker.search.sync import rebuild
     from tests.factories import AanbodPageFactory
 
+    settings.SEARCH_INDEX_DIR = tmp_path / "index"
+    reset_backend()
     for n in range(21):
         publish(AanbodPageFactory(parent=partner_a.organisatie, title=f"Extra aanbod {n:02d}"))
+    rebuild()
     html = client.get("/aanbod/?thema=beweging").content.decode()
-    assert "Pagina 1 van 2" in html
+    assert "22 aanbod gevonden" in html
     assert 'href="?thema=beweging&amp;page=2"' in html
+    page2 = client.get("/aanbod/?thema=beweging&page=2").content.decode()
+    assert "Extra aanbod 20" in page2 and "Extra aanbod 00" not in page2
     assert client.get("/aanbod/?page=abc").status_code == 200
     assert client.get("/aanbod/?page=999999999999").status_code == 200
+    reset_backend()

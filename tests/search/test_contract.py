@@ -83,6 +83,10 @@ def test_counts_are_disjunctive(engine):
         assert count == run(engine, taal=["ar"], prijs=[value]).total
 
 
+def test_stadsbreed_matches_a_wijk_no_offer_names(engine):
+    assert ids(run(engine, wijk=["zwijnaarde"])) == [2]
+
+
 def test_stadsbreed_counts_for_every_wijk(engine):
     result = run(engine, wijk=["dampoort"])
     assert set(ids(result)) == {2, 6}

@@ -1,0 +1,457 @@
+"""GET /api/v1/aanbod/: the same search as /aanbod/ (aanbod.zoeken.zoek), as JSON for partners.
+
+Read-only and anonymous: no cookies, CORS open to every origin, never indexed by search engines.
+The OpenAPI 3.1 document at /api/v1/openapi.json is built here from the same enums and facets,
+so it cannot drift from what the endpoint accepts.
+"""
+
+import json
+from functools import wraps
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import prefetch_related_objects
+from django.http import HttpResponse
+from django.urls import path
+from django.views.decorators.csrf import csrf_exempt
+
+from preventiezoeker.search import FACETS, SORTS
+
+from .enums import Inschrijving, PrijsCategorie, Vorm
+from .filters import FACET_LABELS, MAX_PAGE, MAX_VALUES_PER_FACET, SORT_LABELS, STADSBREED_LABEL
+from .zoeken import PER_PAGE, zoek
+
+ALLOWED_METHODS = ("GET", "HEAD", "OPTIONS")
+RETRY_AFTER_SECONDS = 30
+UNAVAILABLE_DETAIL = (
+    "Zoeken is tijdelijk niet beschikbaar. Probeer het over een halve minuut opnieuw."
+)
+METHOD_NOT_ALLOWED_DETAIL = "Deze methode is niet toegestaan; gebruik GET."
+# Vocabulary M2M on AanbodPage -> key in the JSON result.
+M2M_FIELDS = {
+    "thema": "themas",
+    "doelgroep": "doelgroepen",
+    "taal": "talen",
+    "wijk": "wijken",
+    "toegankelijkheid": "toegankelijkheid",
+}
+# JSON-list choice fields on AanbodPage -> (key in the JSON result, choices).
+CHOICE_FIELDS = {
+    "prijs": ("prijs", PrijsCategorie),
+    "vorm": ("vormen", Vorm),
+    "inschrijving": ("inschrijving", Inschrijving),
+}
+# <, > and & never appear raw in the body, even inside strings that echo what someone typed
+# (the parsed JSON is unchanged; the same trick as Django's json_script).
+_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def _json(data, status=200):
+    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return HttpResponse(body, status=status, content_type="application/json; charset=utf-8")
+
+
+def _api_headers(response):
+    response["Access-Control-Allow-Origin"] = "*"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def api_view(view):
+    """GET/HEAD answered by `view`, OPTIONS as a CORS preflight, anything else 405."""
+
+    @csrf_exempt  # anonymous and read-only: a POST gets a clean 405, not a CSRF page
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Allow"] = ", ".join(ALLOWED_METHODS)
+            response["Access-Control-Allow-Methods"] = ", ".join(ALLOWED_METHODS)
+            requested = request.headers.get("Access-Control-Request-Headers")
+            response["Access-Control-Allow-Headers"] = requested or "Accept, Accept-Language"
+            response["Access-Control-Max-Age"] = "86400"
+            response["Vary"] = "Access-Control-Request-Headers"
+        elif request.method in ("GET", "HEAD"):
+            response = view(request, *args, **kwargs)
+        else:
+            response = _json({"detail": METHOD_NOT_ALLOWED_DETAIL}, status=405)
+            response["Allow"] = ", ".join(ALLOWED_METHODS)
+        return _api_headers(response)
+
+    return wrapper
+
+
+def _absolute(request, page):
+    url = page.get_url(request)
+    return request.build_absolute_uri(url) if url else None
+
+
+def _choices(enum, values):
+    labels = dict(enum.choices)
+    return [{"slug": v, "label": labels.get(v, v)} for v in values or ()]
+
+
+def _offer(request, resultaat):
+    page = resultaat.page
+    organisatie = page.organisatie_cached if hasattr(page, "organisatie_cached") else None
+    item = {
+        "id": page.pk,
+        "url": _absolute(request, page),
+        "title": page.title,
+        "title_html": resultaat.title_html,
+        "summary": page.in_het_kort,
+        "summary_html": resultaat.summary_html,
+        "organisation": (
+            {
+                "slug": organisatie.slug,
+                "name": organisatie.title,
+                "url": _absolute(request, organisatie),
+            }
+            if organisatie is not None
+            else None
+        ),
+    }
+    for key, relation in M2M_FIELDS.items():
+        item[key] = [{"slug": o.slug, "label": o.label} for o in getattr(page, relation).all()]
+    item["stadsbreed"] = page.stadsbreed
+    for key, (field, enum) in CHOICE_FIELDS.items():
+        item[key] = _choices(enum, getattr(page, field))
+    item["bedrag"] = None if page.bedrag is None else f"{page.bedrag:.2f}"
+    item["laatst_nagekeken"] = page.laatst_nagekeken.isoformat() if page.laatst_nagekeken else None
+    item["next_dates"] = []  # dated sessions come with the calendar; the key is stable already
+    return item
+
+
+@api_view
+def aanbod_lijst(request):
+    resultaat = zoek(request.GET, log=request.method == "GET")
+    if resultaat.unavailable:
+        response = _json({"detail": UNAVAILABLE_DETAIL}, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    pages = [r.page for r in resultaat.results]
+    # One query per relation for the whole page of results, never one per offer.
+    prefetch_related_objects(pages, *M2M_FIELDS.values())
+    data = {
+        "count": resultaat.total,
+        "page": resultaat.page,
+        "num_pages": resultaat.num_pages,
+        "per_page": resultaat.per_page,
+        "results": [_offer(request, r) for r in resultaat.results],
+        "facets": {
+            facet.name: [
+                {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
+                for v in facet.values
+            ]
+            for facet in resultaat.facets
+        },
+        "suggestion": resultaat.suggestion or None,
+        "notices": list(resultaat.notices),
+    }
+    return _json(data)
+
+
+@api_view
+def openapi(request):
+    return _json(openapi_document(request.build_absolute_uri("/")))
+
+
+# -- OpenAPI 3.1 ---------------------------------------------------------------------------------
+
+FACET_DESCRIPTIONS = {
+    "thema": "Slug van een thema, bv. `beweging`.",
+    "wijk": (
+        "Slug van een Gentse wijk, bv. `rabot-blaisantvest`, of `stadsbreed` "
+        f"({STADSBREED_LABEL}). Stadsbreed aanbod telt mee voor elke wijk."
+    ),
+    "taal": "ISO 639-code van een taal, bv. `nl`.",
+    "doelgroep": "Slug van een doelgroep, bv. `senioren`.",
+    "toegankelijkheid": "Slug van een toegankelijkheidskenmerk, bv. `heldere-taal`.",
+    "prijs": "Prijscategorie.",
+    "vorm": "Vorm van het aanbod.",
+    "inschrijving": "Hoe je inschrijft.",
+    "organisatie": "Slug van de pagina van een organisatie.",
+}
+FACET_EXAMPLES = {
+    "thema": "beweging",
+    "wijk": "stadsbreed",
+    "taal": "nl",
+    "doelgroep": "senioren",
+    "toegankelijkheid": "heldere-taal",
+    "organisatie": "wgc-alfa",
+}
+FIXED_FACET_ENUMS = {"prijs": PrijsCategorie, "vorm": Vorm, "inschrijving": Inschrijving}
+
+
+def _facet_parameter(facet):
+    item = {"type": "string"}
+    if facet in FIXED_FACET_ENUMS:
+        item["enum"] = [value for value, _label in FIXED_FACET_ENUMS[facet].choices]
+    parameter = {
+        "name": facet,
+        "in": "query",
+        "required": False,
+        "description": (
+            f"{FACET_LABELS[facet]}. {FACET_DESCRIPTIONS[facet]} Herhaalbaar: binnen één filter "
+            f"volstaat één waarde (OF), tussen filters moeten alle filters passen (EN). "
+            f"Onbekende waarden worden genegeerd met een melding in `notices`; meer dan "
+            f"{MAX_VALUES_PER_FACET} waarden worden afgekapt."
+        ),
+        "style": "form",
+        "explode": True,
+        "schema": {"type": "array", "items": item},
+    }
+    example = item["enum"][0] if "enum" in item else FACET_EXAMPLES[facet]
+    parameter["example"] = [example]
+    return parameter
+
+
+def _slug_label(description):
+    return {
+        "type": "object",
+        "description": description,
+        "required": ["slug", "label"],
+        "properties": {"slug": {"type": "string"}, "label": {"type": "string"}},
+    }
+
+
+def openapi_document(server_url="/"):
+    sort_text = ", ".join(f"`{k}` ({v})" for k, v in SORT_LABELS.items())
+    parameters = [
+        {
+            "name": "q",
+            "in": "query",
+            "required": False,
+            "description": (
+                'Zoekwoorden. Gewone woorden en "zinnen tussen aanhalingstekens"; geen '
+                "zoeksyntaxis (wildcards, velden, bereiken worden als gewone woorden gelezen). "
+                "Langer dan 200 tekens wordt afgekapt met een melding."
+            ),
+            "schema": {"type": "string"},
+            "example": "fietsen",
+        },
+        *(_facet_parameter(facet) for facet in FACETS),
+        {
+            "name": "sort",
+            "in": "query",
+            "required": False,
+            "description": (
+                f"Sortering: {sort_text}. Standaard op relevantie met zoekwoorden, anders op "
+                "naam. Een onbekende waarde geeft de standaardvolgorde en een melding."
+            ),
+            "schema": {"type": "string", "enum": list(SORTS)},
+            "example": "naam",
+        },
+        {
+            "name": "page",
+            "in": "query",
+            "required": False,
+            "description": (
+                f"Paginanummer, vanaf 1 (hoogstens {MAX_PAGE}). Een pagina voorbij de laatste "
+                "geeft de laatste pagina en een melding."
+            ),
+            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
+            "example": 1,
+        },
+    ]
+    nullable_string = {"type": ["string", "null"]}
+    offer = {
+        "type": "object",
+        "required": [
+            "id",
+            "url",
+            "title",
+            "title_html",
+            "summary",
+            "summary_html",
+            "organisation",
+            *M2M_FIELDS,
+            "stadsbreed",
+            *CHOICE_FIELDS,
+            "bedrag",
+            "laatst_nagekeken",
+            "next_dates",
+        ],  # fmt: skip
+        "properties": {
+            "id": {"type": "integer"},
+            "url": {
+                "type": "string",
+                "format": "uri",
+                "description": "Absolute URL van de pagina.",
+            },
+            "title": {"type": "string", "description": "Titel als platte tekst."},
+            "title_html": {
+                "type": "string",
+                "description": "Titel, HTML-escaped, met <mark> rond de gevonden woorden.",
+            },
+            "summary": {"type": "string", "description": "Korte beschrijving als platte tekst."},
+            "summary_html": {
+                "type": "string",
+                "description": "Korte beschrijving, HTML-escaped, met <mark>.",
+            },
+            "organisation": {
+                "type": ["object", "null"],
+                "required": ["slug", "name", "url"],
+                "properties": {
+                    "slug": {"type": "string"},
+                    "name": {"type": "string"},
+                    "url": {"type": "string", "format": "uri"},
+                },
+            },
+            **{
+                key: {"type": "array", "items": {"$ref": "#/components/schemas/SlugLabel"}}
+                for key in M2M_FIELDS
+            },  # fmt: skip
+            "stadsbreed": {"type": "boolean", "description": "Voor heel Gent."},
+            **{
+                key: {
+                    "type": "array",
+                    "items": {
+                        **_slug_label(FACET_LABELS[key]),
+                        "properties": {
+                            "slug": {"type": "string", "enum": [v for v, _l in enum.choices]},
+                            "label": {"type": "string"},
+                        },
+                    },
+                }
+                for key, (_field, enum) in CHOICE_FIELDS.items()
+            },
+            "bedrag": {
+                **nullable_string,
+                "description": 'Bedrag in euro met twee decimalen, bv. "12.50".',
+            },
+            "laatst_nagekeken": {**nullable_string, "format": "date"},
+            "next_dates": {
+                "type": "array",
+                "items": {"type": "string", "format": "date"},
+                "description": "Volgende data (nog altijd leeg).",
+            },
+        },
+    }
+    facet_value = {
+        "type": "object",
+        "required": ["value", "label", "count", "selected"],
+        "properties": {
+            "value": {"type": "string"},
+            "label": {"type": "string"},
+            "count": {
+                "type": "integer",
+                "minimum": 0,
+                "description": (
+                    "Aantal resultaten met deze waarde, bij de andere gekozen filters "
+                    "(de eigen keuzes van dit filter tellen niet mee)."
+                ),
+            },
+            "selected": {"type": "boolean"},
+        },
+    }
+    response = {
+        "type": "object",
+        "required": [
+            "count",
+            "page",
+            "num_pages",
+            "per_page",
+            "results",
+            "facets",
+            "suggestion",
+            "notices",
+        ],  # fmt: skip
+        "properties": {
+            "count": {"type": "integer", "minimum": 0},
+            "page": {"type": "integer", "minimum": 1},
+            "num_pages": {"type": "integer", "minimum": 1},
+            "per_page": {"type": "integer", "const": PER_PAGE},
+            "results": {"type": "array", "items": {"$ref": "#/components/schemas/Aanbod"}},
+            "facets": {
+                "type": "object",
+                "required": list(FACETS),
+                "properties": {
+                    facet: {"type": "array", "items": {"$ref": "#/components/schemas/FacetWaarde"}}
+                    for facet in FACETS
+                },
+            },
+            "suggestion": {
+                **nullable_string,
+                "description": "Verbeterde zoekwoorden (platte tekst) of null.",
+            },
+            "notices": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Meldingen in het Nederlands, bv. over genegeerde waarden.",
+            },
+        },
+    }
+    error = {
+        "type": "object",
+        "required": ["detail"],
+        "properties": {"detail": {"type": "string"}},
+    }
+    cors = {
+        "Access-Control-Allow-Origin": {"schema": {"type": "string", "const": "*"}},
+        "X-Robots-Tag": {"schema": {"type": "string", "const": "noindex"}},
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Preventiezoeker Gent API",
+            "version": "1.0.0",
+            "description": (
+                "Het Gentse preventieaanbod zoeken, met dezelfde parameters als /aanbod/. "
+                "Alleen lezen, zonder aanmelding; CORS staat open voor elke oorsprong."
+            ),
+        },
+        "servers": [{"url": server_url}],
+        "paths": {
+            "/api/v1/aanbod/": {
+                "get": {
+                    "operationId": "zoekAanbod",
+                    "summary": "Aanbod zoeken en filteren",
+                    "parameters": parameters,
+                    "responses": {
+                        "200": {
+                            "description": "Een pagina resultaten met filters en aantallen.",
+                            "headers": cors,
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Zoekresultaat"}
+                                }
+                            },
+                        },
+                        "503": {
+                            "description": "De zoekindex is tijdelijk onbruikbaar.",
+                            "headers": {
+                                **cors,
+                                "Retry-After": {"schema": {"type": "integer"}},
+                            },
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Fout"}
+                                }
+                            },
+                        },
+                    },
+                },
+                "options": {
+                    "operationId": "zoekAanbodPreflight",
+                    "summary": "CORS-preflight",
+                    "responses": {"204": {"description": "Toegestane methodes en headers."}},
+                },
+            },
+        },
+        "components": {
+            "schemas": {
+                "Zoekresultaat": response,
+                "Aanbod": offer,
+                "SlugLabel": _slug_label("Een waarde uit een vocabularium."),
+                "FacetWaarde": facet_value,
+                "Fout": error,
+            }
+        },
+    }
+
+
+# Included under /api/v1/ by preventiezoeker/urls.py.
+urlpatterns = [
+    path("aanbod/", aanbod_lijst, name="api_aanbod"),
+    path("openapi.json", openapi, name="api_openapi"),
+]
