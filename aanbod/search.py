@@ -1,5 +1,6 @@
 """What the search seam knows about an offer: its document, and when to refresh it."""
 
+from django.db import DatabaseError
 from django.db.models import Max
 from django.utils.html import strip_tags
 
@@ -61,7 +62,10 @@ def documents(ids=None):
 
 
 def synonyms():
-    version = (Synoniem.objects.count(), Synoniem.objects.aggregate(m=Max("gewijzigd"))["m"])
+    try:
+        version = (Synoniem.objects.count(), Synoniem.objects.aggregate(m=Max("gewijzigd"))["m"])
+    except DatabaseError:  # synonyms help; their absence must not break a search
+        return getattr(synonyms, "_cache", (0, {}))
     cached = getattr(synonyms, "_cache", None)
     if cached and cached[0] == version:
         return cached

@@ -102,12 +102,20 @@ with index_lock(timeout=5) as locked:
 
 
 def subprocess_env(index_dir):
-    return {
+    """Another worker: same index, and the test database (read-only use) where it can share it."""
+    from django.db import connection
+
+    env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "preventiezoeker.settings.test",
         "PREVENTIEZOEKER_INDEX_DIR": str(index_dir),
+        "PREVENTIEZOEKER_VAR_DIR": str(index_dir.parent / "var"),
         "PYTHONPATH": str(ROOT),
     }
+    if connection.vendor == "postgresql" and os.environ.get("DATABASE_URL"):
+        base = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
+        env["DATABASE_URL"] = f"{base}/{connection.settings_dict['NAME']}"
+    return env
 
 
 def test_no_update_is_lost_while_another_process_holds_the_lock(
