@@ -19,3 +19,7 @@ SEARCH_INDEX_DIR = Path(
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="preventiezoeker-static-"))
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # A fresh clone has no var/: commands run with these settings (check, makemigrations
+    # --check) get a throwaway file; pytest itself uses an in-memory database.
+    DATABASES["default"]["NAME"] = Path(tempfile.mkdtemp(prefix="pz-db-")) / "db.sqlite3"  # noqa: F405
