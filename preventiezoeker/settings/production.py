@@ -18,3 +18,5 @@ CSRF_COOKIE_SECURE = True
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Zet DJANGO_ALLOWED_HOSTS voor productie.")
+# SAMEORIGIN (base.py), not DENY: Wagtail's live preview frames our own pages.
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
