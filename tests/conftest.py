@@ -44,6 +44,17 @@ def _serialized_rollback_under_playwright(request):
 
 
 @pytest.fixture
+def index_dir(settings, tmp_path):
+    """A fresh search index directory for this test only."""
+    from preventiezoeker.search import reset_backend
+
+    settings.SEARCH_INDEX_DIR = tmp_path / "index"
+    reset_backend()
+    yield settings.SEARCH_INDEX_DIR
+    reset_backend()
+
+
+@pytest.fixture
 def site_tree(db):
     home, index, coordinators = richt_site_in()
     return SimpleNamespace(home=home, index=index, coordinators=coordinators)

@@ -19,7 +19,6 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from aanbod.models import Taal, Thema, Wijk
-from preventiezoeker.search import reset_backend
 from preventiezoeker.search.sync import rebuild
 from tests.factories import AanbodPageFactory, OrganisatiePageFactory, publish
 
@@ -30,14 +29,6 @@ pytestmark = [
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FILTERS = "/aanbod/?thema=beweging&wijk=rabot-blaisantvest&taal=ar"
-
-
-@pytest.fixture
-def index_dir(settings, tmp_path):
-    settings.SEARCH_INDEX_DIR = tmp_path / "index"
-    reset_backend()
-    yield settings.SEARCH_INDEX_DIR
-    reset_backend()
 
 
 def _offer(org, title, thema, wijk, talen):

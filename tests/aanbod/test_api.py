@@ -30,15 +30,6 @@ ONBESCHIKBAAR = "Zoeken werkt even minder goed"
 # -- fixtures (also used by test_bad_input.py) -----------------------------------------------------
 
 
-@pytest.fixture
-def index_dir(settings, tmp_path):
-    """A fresh search index directory for this test only."""
-    settings.SEARCH_INDEX_DIR = tmp_path / "index"
-    reset_backend()
-    yield settings.SEARCH_INDEX_DIR
-    reset_backend()
-
-
 def _offer(org, title, *, themas, wijken=(), talen=("nl",), doelgroepen=(), **fields):
     page = AanbodPageFactory(
         parent=org,

@@ -13,7 +13,6 @@ from aanbod.data.vocabularies import WIJKEN
 from aanbod.filters import vocabulary_choices
 from aanbod.models import Thema
 from preventiezoeker.search.sync import rebuild
-from tests.aanbod.test_api import index_dir  # noqa: F401  (fixture)
 from tests.factories import AanbodPageFactory, OrganisatiePageFactory
 
 API = "/api/v1/aanbod/"

@@ -19,15 +19,6 @@ from tests.factories import AanbodPageFactory, OrganisatiePageFactory, publish
 URL = "/aanbod/"
 
 
-@pytest.fixture
-def index_dir(settings, tmp_path):
-    """Each test gets its own search index."""
-    settings.SEARCH_INDEX_DIR = tmp_path / "index"
-    reset_backend()
-    yield settings.SEARCH_INDEX_DIR
-    reset_backend()
-
-
 def offer(org, title, themas, wijken=(), talen=("nl",), **fields):
     page = AanbodPageFactory(
         parent=org,

@@ -1,17 +1,7 @@
 """The coordinator can see whether search works and rebuild the index; partners cannot."""
 
-import pytest
-
 from preventiezoeker.search import SearchQuery, reset_backend, search
 from preventiezoeker.search.sync import rebuild
-
-
-@pytest.fixture
-def index_dir(settings, tmp_path):
-    settings.SEARCH_INDEX_DIR = tmp_path / "index"
-    reset_backend()
-    yield settings.SEARCH_INDEX_DIR
-    reset_backend()
 
 
 def test_coordinator_sees_a_broken_index_and_rebuilds_it(client, coordinator, partner_a, index_dir):

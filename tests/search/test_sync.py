@@ -18,14 +18,6 @@ from tests.factories import AanbodPageFactory, publish
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def index_dir(settings, tmp_path):
-    settings.SEARCH_INDEX_DIR = tmp_path / "index"
-    reset_backend()
-    yield settings.SEARCH_INDEX_DIR
-    reset_backend()
-
-
 def found(text="", **filters):
     result = search(SearchQuery(text=text, filters={k: tuple(v) for k, v in filters.items()}))
     return {hit.id for hit in result.hits}
