@@ -52,6 +52,9 @@ MIN_BULK_OFFERS_S = 2_000
 
 
 def setup_django(tmp):
+    """Test settings, but everything in `tmp`: SQLite file, index. Returns the temporary dirs the
+    settings module made for itself (removed at the end)."""
+    os.environ.pop("DATABASE_URL", None)  # always a temporary SQLite file
     os.environ["PREVENTIEZOEKER_VAR_DIR"] = str(tmp)
     os.environ["PREVENTIEZOEKER_INDEX_DIR"] = str(tmp / "index")
     os.environ["DJANGO_SETTINGS_MODULE"] = "preventiezoeker.settings.test"
@@ -60,8 +63,11 @@ def setup_django(tmp):
     import django
     from django.conf import settings
 
+    database = settings.DATABASES["default"]  # loads the settings, before any connection
+    made_by_settings = [Path(database["NAME"]).parent]
+    database["NAME"] = tmp / "db.sqlite3"
     django.setup()
-    made_by_settings = [settings.MEDIA_ROOT, settings.STATIC_ROOT, settings.SEARCH_INDEX_DIR]
+    made_by_settings += [settings.MEDIA_ROOT, settings.STATIC_ROOT, settings.SEARCH_INDEX_DIR]
     settings.DEBUG = False  # no query log
     settings.SEARCH_INDEX_DIR = tmp / "index"
     if "localhost" not in settings.ALLOWED_HOSTS:
@@ -555,10 +561,8 @@ def main():
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
         for path in map(Path, made_by_settings):  # the test settings' own temporary dirs
-            if (
-                path.name.startswith("preventiezoeker-")
-                and str(path.parent) == tempfile.gettempdir()
-            ):
+            own = path.name.startswith(("preventiezoeker-", "pz-db-"))
+            if own and str(path.parent) == tempfile.gettempdir():
                 shutil.rmtree(path, ignore_errors=True)
         kept = f"; kept {tmp}" if args.keep else ""
         print(f"\nTotal run time {time.perf_counter() - started:.0f} s{kept}")
