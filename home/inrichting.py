@@ -18,11 +18,17 @@ from wagtail.models import (
 
 from aanbod.models import AanbodIndexPage
 from home.models import HomePage
+from kalender.models import KalenderIndexPage
 
 COORDINATOR_GROUP = "Coördinatoren"
 WORKFLOW_NAME = "Goedkeuring door de coördinator"
 COORDINATOR_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock", "bulk_delete")
 VOCABULARY_MODELS = ("thema", "wijk", "doelgroep", "taal", "toegankelijkheid", "synoniem")
+# Gezondheidsgids requests: coordinators only (no "add": requests come from the public form).
+DOORVERWIJZING_PERMISSIONS = {
+    "gezondheidsgids": ("add", "change", "delete", "view"),
+    "aanvraag": ("change", "delete", "view"),
+}
 
 
 def permission(app_label, codename):
@@ -72,6 +78,15 @@ def richt_site_in():
             )
         )
 
+    if not KalenderIndexPage.objects.exists():
+        home.add_child(
+            instance=KalenderIndexPage(
+                title="Kalender",
+                slug="kalender",
+                intro="Activiteiten en campagnes rond gezondheid in Gent, van alle partners samen.",
+            )
+        )
+
     coordinators, _ = Group.objects.get_or_create(name=COORDINATOR_GROUP)
     coordinators.permissions.add(
         permission("wagtailadmin", "access_admin"),
@@ -81,6 +96,11 @@ def richt_site_in():
             permission("aanbod", f"{action}_{model}")
             for model in VOCABULARY_MODELS
             for action in ("add", "change", "delete")
+        ),
+        *(
+            permission("doorverwijzing", f"{action}_{model}")
+            for model, actions in DOORVERWIJZING_PERMISSIONS.items()
+            for action in actions
         ),
     )
     grant_page_permissions(coordinators, home, COORDINATOR_PAGE_PERMISSIONS)

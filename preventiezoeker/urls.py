@@ -26,4 +26,13 @@ if settings.DEBUG:
 # Public JSON API (aanbod/api.py): before the Wagtail catch-all.
 urlpatterns += [path("api/v1/", include("aanbod.api"))]
 
+# Calendar feeds and JSON (kalender/): also before the catch-all, which serves /kalender/ itself.
+urlpatterns += [
+    path("api/v1/kalender/", include("kalender.api")),
+    path("kalender/", include("kalender.urls")),
+]
+
+# Mijn selectie, doorverwijsfiche, gezondheidsgids, correcties: before the catch-all too.
+urlpatterns += [path("", include("doorverwijzing.urls"))]
+
 urlpatterns += [path("", include(wagtail_urls))]

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "home",
     "aanbod",
     "kalender",
+    "doorverwijzing",
     "preventiezoeker.search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -79,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "doorverwijzing.context_processors.selectie",
             ],
         },
     },
@@ -148,6 +150,16 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "preventiezoeker@stad.gent")
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# "ratelimit" (mail and report forms, doorverwijzing/ratelimit.py) must be shared by all
+# workers: a directory on this machine does that without an extra service.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("PREVENTIEZOEKER_RATELIMIT_DIR", str(VAR_DIR / "ratelimit")),
+    },
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Preventiezoeker Gent"

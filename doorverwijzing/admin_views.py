@@ -1,0 +1,145 @@
+"""Admin reports: monthly requests per wijk and language (coordinator), and the anonymous
+referral counts per offer (a partner sees only its own offers)."""
+
+import datetime
+from collections import defaultdict
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from aanbod.models import AanbodPage
+from doorverwijzing.enums import Soort
+from doorverwijzing.models import Aanvraag, Telling
+from home.admin_views import can_publish_somewhere
+
+MAANDEN = 12
+
+
+def maanden_terug(aantal=MAANDEN, vandaag=None):
+    dag = (vandaag or timezone.localdate()).replace(day=1)
+    result = []
+    for _ in range(aantal):
+        result.append(dag)
+        dag = (dag - datetime.timedelta(days=1)).replace(day=1)
+    return result[::-1]
+
+
+def mag_aanvragen_zien(user):
+    return user.is_active and user.has_perm("doorverwijzing.view_aanvraag")
+
+
+def eigen_aanbod(user):
+    """Offers whose counts this user may see: all for coordinators, else those below pages the
+    user may edit (a partner's own organisation). None means all."""
+    if user.is_superuser or can_publish_somewhere(user):
+        return None
+    own = PagePermissionPolicy(Page).instances_user_has_any_permission_for(user, ["add", "change"])
+    paths = list(own.values_list("path", flat=True))
+    if not paths:
+        return AanbodPage.objects.none()
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return AanbodPage.objects.filter(condition)
+
+
+def mag_tellingen_zien(user):
+    """Coordinators, and every editor with rights on (part of) the page tree: a partner."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser or can_publish_somewhere(user):
+        return True
+    policy = PagePermissionPolicy(Page)
+    return policy.instances_user_has_any_permission_for(user, ["add", "change"]).exists()
+
+
+class AanvragenPerMaandView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "doorverwijzing/admin/aanvragen_per_maand.html"
+    page_title = "Aanvragen gezondheidsgids per maand"
+    header_icon = "date"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not mag_aanvragen_zien(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def tabel(self, maanden, sleutel):
+        rows = (
+            Aanvraag.objects.filter(aangemaakt__date__gte=maanden[0])
+            .annotate(maand=TruncMonth("aangemaakt"))
+            .values("maand", sleutel)
+            .order_by()
+        )
+        counts = defaultdict(lambda: defaultdict(int))
+        for row in rows:
+            # Counting rows, not distinct requests: a request in Arabic and French counts once
+            # under each language, which is what a language planning question needs.
+            maand = row["maand"]
+            maand = maand.date() if isinstance(maand, datetime.datetime) else maand
+            counts[row[sleutel] or "(niet opgegeven)"][maand] += 1
+        return [
+            (label, [counts[label].get(m, 0) for m in maanden], sum(counts[label].values()))
+            for label in sorted(counts)
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        maanden = maanden_terug()
+        context.update(
+            maanden=maanden,
+            per_wijk=self.tabel(maanden, "wijk__label"),
+            per_taal=self.tabel(maanden, "talen__label"),
+            totaal=[
+                Aanvraag.objects.filter(
+                    aangemaakt__date__gte=m,
+                    aangemaakt__date__lt=(m + datetime.timedelta(days=32)).replace(day=1),
+                ).count()
+                for m in maanden
+            ],
+        )
+        return context
+
+
+class TellingenView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "doorverwijzing/admin/tellingen.html"
+    page_title = "Doorverwijzingen per aanbod"
+    header_icon = "doc-full"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not mag_tellingen_zien(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        maanden = maanden_terug()
+        tellingen = Telling.objects.filter(maand__gte=maanden[0])
+        scope = eigen_aanbod(self.request.user)
+        if scope is not None:
+            tellingen = tellingen.filter(aanbod__in=scope.values("pk"))
+        rows = defaultdict(lambda: dict.fromkeys(Soort.values, 0))
+        titels = {}
+        for row in tellingen.values("aanbod", "aanbod__title", "maand", "soort").annotate(
+            n=Sum("aantal")
+        ):
+            rows[(row["maand"], row["aanbod"])][row["soort"]] += row["n"]
+            titels[row["aanbod"]] = row["aanbod__title"]
+        context["soorten"] = Soort.choices
+        context["rijen"] = [
+            {
+                "maand": maand,
+                "aanbod": titels[aanbod],
+                "aanbod_id": aanbod,
+                "aantallen": [rows[(maand, aanbod)][s] for s in Soort.values],
+            }
+            for maand, aanbod in sorted(rows, key=lambda k: (-k[0].toordinal(), titels[k[1]]))
+        ]
+        context["alles"] = scope is None
+        return context

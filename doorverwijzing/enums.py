@@ -1,0 +1,45 @@
+"""Fixed lists for referrals: they follow the gezondheidsgidsen project, not editors."""
+
+from django.db import models
+
+
+class Taak(models.TextChoices):
+    """The six task types of a gezondheidsgids (Stad Gent, project Gezondheidsgidsen)."""
+
+    TOELEIDEN_ZORG = "toeleiden-zorg", "Toeleiden naar gezondheids- en welzijnszorg"
+    TOELEIDEN_LEEFSTIJL = "toeleiden-leefstijl", "Toeleiden naar laagdrempelig leefstijlaanbod"
+    ONDERSTEUNING = "ondersteuning", "Ondersteuning bij het gebruik van zorg"
+    GEZONDHEIDSGEDRAG = "gezondheidsgedrag", "Gezond gedrag bespreekbaar maken"
+    SIGNALEREN = "signaleren", "Drempels en ongelijkheid signaleren"
+    HUISBEZOEK = "huisbezoek", "Huisbezoek of opvolging bij eenzaamheid"
+
+
+class Dringendheid(models.TextChoices):
+    DEZE_WEEK = "deze-week", "Deze week"
+    BINNEN_MAAND = "binnen-maand", "Binnen de maand"
+    GEEN_HAAST = "geen-haast", "Geen haast"
+
+
+class Status(models.TextChoices):
+    NIEUW = "nieuw", "Nieuw"
+    GEKOPPELD = "gekoppeld", "Gekoppeld aan een gezondheidsgids"
+    AFGEROND = "afgerond", "Afgerond"
+    NIET_GELUKT = "niet-gelukt", "Niet gelukt"
+
+
+# Which status may follow which: the coordinator cannot skip "gekoppeld" to close a success.
+OVERGANGEN = {
+    Status.NIEUW: {Status.GEKOPPELD, Status.NIET_GELUKT},
+    Status.GEKOPPELD: {Status.AFGEROND, Status.NIET_GELUKT, Status.NIEUW},
+    Status.AFGEROND: set(),
+    Status.NIET_GELUKT: {Status.NIEUW},
+}
+
+
+class Soort(models.TextChoices):
+    """What was counted for an offer."""
+
+    FICHE = "fiche", "Doorverwijsfiche geopend om te printen"
+    GEDEELD = "gedeeld", "Selectie gedeeld als link"
+    GEMAILD = "gemaild", "Selectie gemaild"
+    GIDS = "gids", "Gezondheidsgids aangevraagd"

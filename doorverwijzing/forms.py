@@ -1,0 +1,111 @@
+from django import forms
+
+from aanbod.models import Taal, Wijk
+from doorverwijzing.enums import Dringendheid, Taak
+from doorverwijzing.models import Aanvraag
+
+EMAIL_FOUT = "Dit is geen geldig e-mailadres. Kijk het na, bijvoorbeeld naam@organisatie.be."
+
+
+class LabelZonderDubbelpunt:
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class HoneypotMixin(LabelZonderDubbelpunt, forms.Form):
+    """A field people never see (hidden with the `hidden` attribute); bots fill it in."""
+
+    website = forms.CharField(required=False, label="Laat dit veld leeg")
+
+    def is_spam(self):
+        return bool(self.data.get("website"))
+
+
+class MailSelectieForm(LabelZonderDubbelpunt, forms.Form):
+    email = forms.EmailField(
+        label="E-mailadres",
+        help_text="We bewaren dit adres niet. We sturen alleen deze selectie.",
+        max_length=254,
+        error_messages={"required": "Vul een e-mailadres in.", "invalid": EMAIL_FOUT},
+    )
+
+
+class CorrectieForm(HoneypotMixin):
+    bericht = forms.CharField(
+        label="Wat klopt er niet?",
+        help_text="Bijvoorbeeld: het adres is veranderd, of het aanbod bestaat niet meer.",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": "Schrijf kort wat er niet klopt.",
+            "max_length": "Schrijf het korter: maximaal %(limit_value)d tekens.",
+        },
+    )
+    email = forms.EmailField(
+        label="Je e-mailadres (niet verplicht)",
+        help_text="Alleen als je een antwoord wil.",
+        required=False,
+        error_messages={"invalid": EMAIL_FOUT},
+    )
+
+
+class AanvraagForm(HoneypotMixin, forms.ModelForm):
+    """For the referring caregiver. Deliberately no field for the client's identity or health."""
+
+    talen = forms.ModelMultipleChoiceField(
+        label="Welke taal of talen spreekt de cliënt?",
+        queryset=Taal.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Kies minstens één taal."},
+    )
+    wijk = forms.ModelChoiceField(
+        label="In welke wijk woont de cliënt?",
+        queryset=Wijk.objects.all(),
+        required=False,
+        empty_label="Weet ik niet / buiten Gent",
+    )
+    taak = forms.ChoiceField(
+        label="Welke ondersteuning zoek je?",
+        choices=Taak.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies welke ondersteuning je zoekt."},
+    )
+    dringendheid = forms.ChoiceField(
+        label="Hoe dringend is het?",
+        choices=Dringendheid.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies hoe dringend het is."},
+    )
+    geen_clientgegevens = forms.BooleanField(
+        label="Ik schreef geen naam, adres of gezondheidsgegevens van de cliënt in dit formulier.",
+        error_messages={"required": "Vink aan dat je geen gegevens van de cliënt invulde."},
+    )
+
+    class Meta:
+        model = Aanvraag
+        fields = [
+            "organisatie", "naam", "email", "telefoon",
+            "talen", "wijk", "taak", "dringendheid", "vraag",
+        ]  # fmt: skip
+        labels = {
+            "organisatie": "Je organisatie",
+            "naam": "Je naam",
+            "email": "Je e-mailadres",
+            "telefoon": "Je telefoonnummer (niet verplicht)",
+            "vraag": "Wat moet de gezondheidsgids weten?",
+        }
+        help_texts = {
+            "vraag": "Bijvoorbeeld: samen naar de eerste les gaan, of helpen om een afspraak te "
+            "maken. Schrijf geen naam, adres of ziekte van de cliënt.",
+        }
+        widgets = {"vraag": forms.Textarea(attrs={"rows": 5})}
+        error_messages = {
+            "organisatie": {"required": "Vul de naam van je organisatie in."},
+            "naam": {"required": "Vul je naam in."},
+            "email": {"required": "Vul je e-mailadres in.", "invalid": EMAIL_FOUT},
+            "vraag": {
+                "required": "Schrijf kort wat de gezondheidsgids moet weten.",
+                "max_length": "Schrijf het korter: maximaal %(limit_value)d tekens.",
+            },
+        }

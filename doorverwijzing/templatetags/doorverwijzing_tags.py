@@ -1,0 +1,94 @@
+"""Template helpers for referral actions on offer pages, cards and the handout."""
+
+from django import template
+from django.middleware.csrf import get_token
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from doorverwijzing.selectie import Selectie
+from doorverwijzing.vertalingen import inschrijving_zinnen, prijs_zinnen
+
+register = template.Library()
+
+
+@register.inclusion_tag("doorverwijzing/includes/selectie_knop.html", takes_context=True)
+def selectie_knop(context, page, volgende=None):
+    """The "add to selection" form. Works inside {% include ... only %}: the request travels on
+    the template context object even when the variables don't."""
+    request = getattr(context, "request", None)
+    if request is None:
+        return {"page": None}
+    in_selectie = hasattr(request, "session") and page.pk in Selectie(request.session)
+    return {
+        "page": page,
+        "in_selectie": in_selectie,
+        "csrf_token": get_token(request),
+        "volgende": volgende or f"{request.get_full_path()}#aanbod-{page.pk}",
+    }
+
+
+@register.simple_tag
+def prijs_in_woorden(page, taal="nl"):
+    return prijs_zinnen(page, taal)
+
+
+@register.simple_tag
+def inschrijving_in_woorden(page, taal="nl"):
+    return inschrijving_zinnen(page, taal)
+
+
+# Simple outlined pictograms (24×24). Always shown next to a text label, so aria-hidden.
+PICTOGRAMMEN = {
+    "prijs": '<circle cx="12" cy="12" r="9"/>'
+    '<path d="M15.5 8.5a4.5 4.5 0 1 0 0 7M7 11h6M7 13.5h6"/>',
+    "rolstoel": '<circle cx="10" cy="4" r="1.8"/><path d="M10 7v6h6l2 5M10 10h5"/>'
+    '<path d="M7.5 11.5a5.5 5.5 0 1 0 7.5 6"/>',
+    "taal": '<path d="M4 5h16v10H10l-4 4v-4H4z"/><path d="M8 9h8M8 12h5"/>',
+    "binnenlopen": '<path d="M5 21V4h9v17M14 4l5 2v15"/><circle cx="11.5" cy="12.5" r=".8"/>'
+    '<path d="M3 21h18"/>',
+    "afspraak": '<rect x="4" y="5" width="16" height="15" rx="1"/>'
+    '<path d="M4 10h16M8 3v4M16 3v4"/>',
+    "waar": '<path d="M12 21s-6-6.2-6-11a6 6 0 0 1 12 0c0 4.8-6 11-6 11z"/>'
+    '<circle cx="12" cy="10" r="2.2"/>',
+    "wanneer": '<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3 2"/>',
+    "contact": '<path d="M6 3h3l2 5-2.5 1.5a11 11 0 0 0 6 6L16 13l5 2v3a2 2 0 0 1-2 2'
+    'A16 16 0 0 1 4 5a2 2 0 0 1 2-2z"/>',
+}  # fmt: skip
+
+
+@register.simple_tag
+def pictogram(naam):
+    return format_html(
+        '<svg class="pictogram" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true" '
+        'focusable="false" fill="none" stroke="currentColor" stroke-width="1.8" '
+        'stroke-linecap="round" stroke-linejoin="round">{}</svg>',
+        mark_safe(PICTOGRAMMEN[naam]),  # our own constants above, never user input
+    )
+
+
+@register.simple_tag
+def fiche_talen():
+    from doorverwijzing.vertalingen import TALEN
+
+    return TALEN
+
+
+@register.simple_tag
+def correctie_form():
+    from doorverwijzing.forms import CorrectieForm
+
+    return CorrectieForm()
+
+
+PRIJS_UITLEG = {
+    "kansentarief": "Heb je een laag inkomen? Met kansentarief of een UiTPAS met kansentarief "
+    "betaal je minder.",
+    "terugbetaald": "Het ziekenfonds betaalt (een deel) terug. Vraag ernaar bij je ziekenfonds.",
+    "korting-vt": "Heb je verhoogde tegemoetkoming van je ziekenfonds? Dan betaal je minder.",
+}
+
+
+@register.simple_tag
+def prijs_uitleg(page):
+    """Plain-language explanation of the price categories that are not self-explanatory."""
+    return [PRIJS_UITLEG[v] for v in page.prijs or [] if v in PRIJS_UITLEG]

@@ -1,0 +1,320 @@
+"""Public referral views: Mijn selectie, the handout, the gezondheidsgids request and the
+correction form. Every POST is a plain form with CSRF, so all of it works without JavaScript."""
+
+from django.conf import settings
+from django.db import transaction
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from aanbod.enums import Inschrijving
+from aanbod.models import AanbodPage
+from doorverwijzing import ratelimit
+from doorverwijzing.enums import Soort
+from doorverwijzing.forms import AanvraagForm, CorrectieForm, MailSelectieForm
+from doorverwijzing.mails import mail_aanvraag_nieuw, mail_correctie, mail_selectie
+from doorverwijzing.models import Telling
+from doorverwijzing.qr import qr_svg
+from doorverwijzing.selectie import Selectie, parse_ids, zichtbare_paginas
+from doorverwijzing.vertalingen import (
+    INSCHRIJVING,
+    TALEN,
+    inschrijving_zinnen,
+    kies_taal,
+    prijs_zinnen,
+    taal_namen,
+    teksten,
+)
+
+TE_VEEL = (
+    "Je hebt dit de voorbije uren al vaak gedaan. Probeer het over een uur opnieuw. "
+    "Lukt het dan nog niet? Mail naar {}."
+)
+
+
+def _te_veel(request, template, context):
+    context["te_veel"] = TE_VEEL.format(settings.DEFAULT_FROM_EMAIL)
+    return render(request, template, context, status=429)
+
+
+def zichtbaar_aanbod(pk):
+    page = AanbodPage.objects.zichtbaar().filter(pk=pk).first()
+    if page is None:
+        raise Http404("Dit aanbod bestaat niet of is niet meer online.")
+    return page
+
+
+def absolute_url(request, page):
+    return request.build_absolute_uri(page.get_url(request))
+
+
+def tel_een_keer(request, ids, soort):
+    """Count once per session, offer, kind and month: reloading the handout is not a referral."""
+    maand = timezone.localdate().strftime("%Y-%m")
+    gezien = set(request.session.get("doorverwijzing_geteld", []))
+    nieuw = [pk for pk in ids if f"{soort}:{pk}:{maand}" not in gezien]
+    if nieuw:
+        Telling.tel(nieuw, soort)
+        gezien.update(f"{soort}:{pk}:{maand}" for pk in nieuw)
+        request.session["doorverwijzing_geteld"] = sorted(gezien)[-200:]
+
+
+def _terug(request, fallback):
+    target = request.POST.get("volgende") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+def _id(request):
+    try:
+        return int(request.POST.get("aanbod", ""))
+    except ValueError:
+        return None
+
+
+def _selectie_antwoord(request, fallback, **extra):
+    """JSON for selectie.js (progressive enhancement), a redirect for everyone else."""
+    if request.headers.get("Accept", "").startswith("application/json"):
+        return JsonResponse({"aantal": len(Selectie(request.session)), **extra})
+    return HttpResponseRedirect(_terug(request, fallback))
+
+
+# --- Mijn selectie ---------------------------------------------------------------------------
+
+
+def _selectie_context(request, resultaat, **extra):
+    deel_pad = f"{reverse('doorverwijzing:selectie')}?ids={resultaat.ids_tekst}"
+    return {
+        "paginas": resultaat.paginas,
+        "ontbrekend": resultaat.ontbrekend,
+        "ids_tekst": resultaat.ids_tekst,
+        "deel_url": request.build_absolute_uri(deel_pad),
+        "fiche_talen": TALEN,
+        **extra,
+    }
+
+
+@require_GET
+def selectie(request):
+    if "ids" in request.GET:
+        # A shared link: show exactly those offers, leave the visitor's own selection alone.
+        resultaat = zichtbare_paginas(parse_ids(request.GET["ids"]))
+        context = _selectie_context(request, resultaat, gedeeld=True)
+        return render(request, "doorverwijzing/selectie.html", context)
+    resultaat = Selectie(request.session).opgeschoond()
+    context = _selectie_context(
+        request,
+        resultaat,
+        mail_form=MailSelectieForm(),
+        toon_deel_link=request.session.pop("doorverwijzing_deel_link", False),
+        vol=request.session.pop("doorverwijzing_vol", False),
+        gemaild=request.session.pop("doorverwijzing_gemaild", ""),
+    )
+    return render(request, "doorverwijzing/selectie.html", context)
+
+
+@require_POST
+def toevoegen(request):
+    pk = _id(request)
+    page = AanbodPage.objects.zichtbaar().filter(pk=pk).first() if pk else None
+    selectie = Selectie(request.session)
+    toegevoegd = bool(page) and selectie.voeg_toe(page.pk)
+    fallback = page.get_url(request) if page else reverse("doorverwijzing:selectie")
+    if page and not toegevoegd and selectie.is_vol() and page.pk not in selectie:
+        request.session["doorverwijzing_vol"] = True
+        return redirect("doorverwijzing:selectie")
+    return _selectie_antwoord(request, fallback, toegevoegd=toegevoegd)
+
+
+@require_POST
+def verwijderen(request):
+    pk = _id(request)
+    if pk:
+        Selectie(request.session).verwijder(pk)
+    return _selectie_antwoord(request, reverse("doorverwijzing:selectie"))
+
+
+@require_POST
+def verplaatsen(request):
+    pk = _id(request)
+    if pk:
+        stap = -1 if request.POST.get("richting") == "op" else 1
+        Selectie(request.session).verplaats(pk, stap)
+    return redirect(f"{reverse('doorverwijzing:selectie')}#aanbod-{pk}")
+
+
+@require_POST
+def leegmaken(request):
+    Selectie(request.session).leeg()
+    return redirect("doorverwijzing:selectie")
+
+
+@require_POST
+def overnemen(request):
+    """Make a shared selection your own (replacing what you had)."""
+    resultaat = zichtbare_paginas(parse_ids(request.POST.get("ids")))
+    Selectie(request.session).vervang(resultaat.ids)
+    return redirect("doorverwijzing:selectie")
+
+
+@require_POST
+def delen(request):
+    resultaat = Selectie(request.session).opgeschoond()
+    if resultaat.paginas:
+        tel_een_keer(request, resultaat.ids, Soort.GEDEELD)
+        request.session["doorverwijzing_deel_link"] = True
+    return redirect(f"{reverse('doorverwijzing:selectie')}#delen")
+
+
+@require_POST
+def mailen(request):
+    resultaat = Selectie(request.session).opgeschoond()
+    form = MailSelectieForm(request.POST)
+    template = "doorverwijzing/selectie.html"
+    if not resultaat.paginas:
+        return redirect("doorverwijzing:selectie")
+    if not form.is_valid():
+        context = _selectie_context(request, resultaat, mail_form=form)
+        return render(request, template, context, status=400)
+    email = form.cleaned_data["email"]
+    if not (
+        ratelimit.binnen_limiet("mail-ip", ratelimit.client_ip(request))
+        and ratelimit.binnen_limiet("mail-adres", email)
+    ):
+        return _te_veel(
+            request, template, _selectie_context(request, resultaat, mail_form=MailSelectieForm())
+        )
+    context = _selectie_context(request, resultaat)
+    for page in resultaat.paginas:
+        page.absolute_url = absolute_url(request, page)
+    fiche_url = request.build_absolute_uri(
+        f"{reverse('doorverwijzing:selectie_fiche')}?ids={resultaat.ids_tekst}"
+    )
+    mail_selectie(email, resultaat.paginas, context["deel_url"], fiche_url)
+    Telling.tel(resultaat.ids, Soort.GEMAILD)
+    request.session["doorverwijzing_gemaild"] = email
+    return redirect(f"{reverse('doorverwijzing:selectie')}#mailen")
+
+
+# --- Doorverwijsfiche ------------------------------------------------------------------------
+
+
+def _fiche(request, paginas, ontbrekend=0, terug=None, ids_tekst=""):
+    taal = kies_taal(request.GET.get("taal"))
+    items = []
+    for page in paginas:
+        url = absolute_url(request, page)
+        items.append(
+            {
+                "page": page,
+                "url": url,
+                "qr": qr_svg(url, titel=f"QR-code naar {page.title}"),
+                "prijs": prijs_zinnen(page, taal),
+                "inschrijving": inschrijving_zinnen(page, taal),
+                "talen": taal_namen(page),
+                "rolstoel": any(
+                    k.slug == "rolstoeltoegankelijk" for k in page.toegankelijkheid.all()
+                ),
+                "zonder_afspraak": "zonder-afspraak" in (page.inschrijving or []),
+                "zonder_afspraak_tekst": INSCHRIJVING[Inschrijving.ZONDER_AFSPRAAK][taal],
+            }
+        )
+    tel_een_keer(request, [p.pk for p in paginas], Soort.FICHE)
+    context = {
+        "items": items,
+        "ontbrekend": ontbrekend,
+        "taal": taal,
+        "dir": TALEN[taal]["dir"],
+        "t": teksten(taal),
+        "fiche_talen": TALEN,
+        "terug": terug,
+        "ids_tekst": ids_tekst,
+    }
+    return render(request, "doorverwijzing/fiche.html", context)
+
+
+@require_GET
+def fiche(request, pk):
+    page = zichtbaar_aanbod(pk)
+    return _fiche(request, [page], terug=page.get_url(request))
+
+
+@require_GET
+def selectie_fiche(request):
+    if "ids" in request.GET:
+        resultaat = zichtbare_paginas(parse_ids(request.GET["ids"]))
+    else:
+        resultaat = Selectie(request.session).opgeschoond()
+    return _fiche(
+        request,
+        resultaat.paginas,
+        resultaat.ontbrekend,
+        terug=reverse("doorverwijzing:selectie"),
+        # A shared link keeps its ids when the language changes; the own selection does not.
+        ids_tekst=resultaat.ids_tekst if "ids" in request.GET else "",
+    )
+
+
+# --- Gezondheidsgids aanvragen ---------------------------------------------------------------
+
+
+def aanvraag(request):
+    bron = request.POST if request.method == "POST" else request.GET
+    ids = parse_ids(bron.get("ids") or bron.get("aanbod"))
+    resultaat = zichtbare_paginas(ids)
+    context = {"paginas": resultaat.paginas, "ids_tekst": resultaat.ids_tekst}
+    template = "doorverwijzing/aanvraag.html"
+    if request.method != "POST":
+        context["form"] = AanvraagForm()
+        return render(request, template, context)
+
+    form = AanvraagForm(request.POST)
+    context["form"] = form
+    if form.is_spam():
+        return redirect("doorverwijzing:aanvraag_bedankt")
+    if not form.is_valid():
+        return render(request, template, context, status=400)
+    if not ratelimit.binnen_limiet("aanvraag-ip", ratelimit.client_ip(request)):
+        return _te_veel(request, template, context)
+    with transaction.atomic():
+        nieuw = form.save()
+        nieuw.aanbod.set(resultaat.paginas)
+        Telling.tel(resultaat.ids, Soort.GIDS)
+    admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "aanvragen:edit", args=[nieuw.pk]
+    )
+    transaction.on_commit(lambda: mail_aanvraag_nieuw(nieuw, admin_url))
+    return redirect("doorverwijzing:aanvraag_bedankt")
+
+
+@require_GET
+def aanvraag_bedankt(request):
+    return render(request, "doorverwijzing/aanvraag_bedankt.html")
+
+
+# --- Klopt er iets niet? ---------------------------------------------------------------------
+
+
+def correctie(request, pk):
+    page = zichtbaar_aanbod(pk)
+    template = "doorverwijzing/correctie.html"
+    if request.method != "POST":
+        return render(request, template, {"page": page, "form": CorrectieForm()})
+    form = CorrectieForm(request.POST)
+    context = {"page": page, "form": form}
+    if form.is_spam():
+        return render(request, template, {**context, "verstuurd": True})
+    if not form.is_valid():
+        return render(request, template, context, status=400)
+    if not ratelimit.binnen_limiet("correctie-ip", ratelimit.client_ip(request)):
+        return _te_veel(request, template, context)
+    mail_correctie(
+        page, absolute_url(request, page), form.cleaned_data["bericht"], form.cleaned_data["email"]
+    )
+    return render(request, template, {"page": page, "verstuurd": True})

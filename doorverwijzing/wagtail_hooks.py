@@ -1,0 +1,143 @@
+from django import forms
+from django.urls import path
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList, Panel
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from doorverwijzing import admin_views
+from doorverwijzing.admin_forms import AanvraagAdminForm
+from doorverwijzing.models import Aanvraag, Gezondheidsgids
+
+CHECKBOXES = {"widget": forms.CheckboxSelectMultiple}
+
+
+class AanvraagSamenvatting(Panel):
+    """What the caregiver sent, read-only: the coordinator never edits the request itself."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "doorverwijzing/admin/aanvraag_samenvatting.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["aanvraag"] = self.instance
+            return context
+
+
+class GezondheidsgidsViewSet(ModelViewSet):
+    model = Gezondheidsgids
+    icon = "user"
+    menu_label = "Gezondheidsgidsen"
+    list_display = ["naam", "beschikbaarheid", "actief"]
+    list_filter = ["actief", "talen", "wijken"]
+    search_fields = ["naam", "beschikbaarheid"]
+    ordering = ["naam"]
+    copy_view_enabled = False
+    panels = [
+        FieldPanel("naam"),
+        FieldPanel("talen", **CHECKBOXES),
+        FieldPanel("wijken", **CHECKBOXES),
+        FieldPanel("beschikbaarheid"),
+        FieldPanel("actief"),
+    ]
+
+
+AANVRAAG_UITLEG = """<p>De hulpverlener krijgt een e-mail bij elke nieuwe status.
+Van <b>nieuw</b> gaat een aanvraag naar <b>gekoppeld</b> (kies eerst een gids) en dan naar
+<b>afgerond</b> of <b>niet gelukt</b>. Een aanvraag bevat nooit gegevens over de cliënt;
+schrijf die ook niet in de toelichting.</p>"""
+
+
+class AanvraagViewSet(ModelViewSet):
+    """Coordinators only (model permissions from home/inrichting.py); partners have none."""
+
+    model = Aanvraag
+    icon = "help"
+    menu_label = "Aanvragen"
+    list_display = ["__str__", "taak", "dringendheid", "wijk", "status", "gids", "aangemaakt"]
+    list_filter = ["status", "taak", "dringendheid", "wijk"]
+    search_fields = ["organisatie", "naam", "email", "vraag"]
+    ordering = ["-aangemaakt"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "organisatie", "naam", "email", "telefoon", "talen", "wijk", "taak", "dringendheid",
+        "vraag", "aanbod", "status", "gids", "toelichting", "aangemaakt", "gewijzigd",
+    ]  # fmt: skip
+    edit_handler = ObjectList(
+        [
+            AanvraagSamenvatting(heading="Aanvraag"),
+            MultiFieldPanel(
+                [
+                    HelpPanel(AANVRAAG_UITLEG),
+                    FieldPanel("gids"),
+                    FieldPanel("status"),
+                    FieldPanel("toelichting"),
+                ],
+                heading="Opvolging",
+            ),
+        ],
+        base_form_class=AanvraagAdminForm,
+    )
+
+
+class RapportMenuItem(MenuItem):
+    check = None
+
+    def is_shown(self, request):
+        return type(self).check(request.user)
+
+
+class RapportViewSet(ViewSet):
+    view_class = None
+    check = None
+
+    def get_urlpatterns(self):
+        return [path("", self.view_class.as_view(), name="index")]
+
+    @property
+    def menu_item_class(self):
+        return type(
+            f"{type(self).__name__}MenuItem",
+            (RapportMenuItem,),
+            {"check": staticmethod(self.check)},
+        )
+
+
+class AanvragenPerMaandViewSet(RapportViewSet):
+    view_class = admin_views.AanvragenPerMaandView
+    check = staticmethod(admin_views.mag_aanvragen_zien)
+    icon = "date"
+    menu_label = "Aanvragen per maand"
+
+
+class GezondheidsgidsenGroup(ViewSetGroup):
+    menu_label = "Gezondheidsgidsen"
+    menu_icon = "group"
+    menu_order = 250
+    items = (
+        AanvraagViewSet("aanvragen"),
+        GezondheidsgidsViewSet("gezondheidsgidsen"),
+        AanvragenPerMaandViewSet("aanvragen-per-maand"),
+    )
+
+
+class TellingenViewSet(RapportViewSet):
+    view_class = admin_views.TellingenView
+    check = staticmethod(admin_views.mag_tellingen_zien)
+    icon = "doc-full"
+    menu_label = "Doorverwijzingen"
+    add_to_admin_menu = True
+    menu_order = 260
+
+
+@hooks.register("register_admin_viewset")
+def register_gezondheidsgidsen():
+    return GezondheidsgidsenGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_tellingen():
+    return TellingenViewSet("doorverwijzingen")

@@ -1,0 +1,46 @@
+// Progressive enhancement for referrals. Everything works without this file:
+// the "add to selection" forms POST and redirect back; the handout prints with Ctrl+P.
+(function () {
+  "use strict";
+
+  // A real print button on the handout (hidden without JavaScript, where it could do nothing).
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+
+  // Add to selection without leaving the page; the header count follows.
+  var status = document.createElement("p");
+  status.className = "visually-hidden";
+  status.setAttribute("role", "status");
+  document.body.appendChild(status);
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches || !form.matches("[data-selectie-knop]") || !window.fetch) return;
+    event.preventDefault();
+    var button = form.querySelector("button");
+    if (button) button.disabled = true;
+    fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+    })
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        document.querySelectorAll("[data-selectie-aantal]").forEach(function (el) {
+          el.textContent = "(" + data.aantal + ")";
+        });
+        var done = document.createElement("p");
+        done.className = "in-selectie";
+        done.innerHTML = '<span aria-hidden="true">✓</span> In <a href="/selectie/">je selectie</a>';
+        if (button) button.replaceWith(done);
+        status.textContent = "Toegevoegd aan je selectie. Er staan nu " + data.aantal + " aanbod in.";
+      })
+      .catch(function () { form.submit(); });
+  });
+})();
