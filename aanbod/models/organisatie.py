@@ -61,7 +61,8 @@ class OrganisatiePage(Page):
     base_form_class = OrganisatieForm
 
     parent_page_types = ["aanbod.AanbodIndexPage"]
-    subpage_types = ["aanbod.AanbodPage"]
+    # Activities (kalender) sit next to the offers, under the same partner permissions.
+    subpage_types = ["aanbod.AanbodPage", "kalender.ActiviteitPage"]
 
     class Meta:
         verbose_name = "organisatie"

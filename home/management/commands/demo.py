@@ -10,6 +10,8 @@ from aanbod.demo import laad_demo, load_demo_data
 from aanbod.partners import maak_gebruiker, partner_group_name
 from home.inrichting import richt_site_in
 from home.models import SiteInstellingen
+from kalender.demo import laad_kalender_demo
+from kalender.models import Voorkomen
 from preventiezoeker.search.sync import rebuild
 
 # Demo logins, also named in the README. Only ever created by this command.
@@ -46,6 +48,7 @@ class Command(BaseCommand):
             wachtwoord=DEMO_PARTNER[1], first_name="Demo", last_name="Partner",
         )  # fmt: skip
 
+        campagnes, activiteiten = laad_kalender_demo()
         indexed = rebuild()
         site = Site.objects.get(is_default_site=True)
         instellingen = SiteInstellingen.for_site(site)
@@ -56,6 +59,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"{len(organisaties)} organisaties, {total} aanbod ({created} nieuw), "
                 f"{indexed} vindbaar. "
+                f"Kalender: {len(campagnes)} campagnes, {activiteiten} nieuwe activiteiten, "
+                f"{Voorkomen.objects.count()} momenten. "
                 f"Coördinator: {DEMO_COORDINATOR[0]} / {DEMO_COORDINATOR[1]}, "
                 f"partner ({partner_org.title}): {DEMO_PARTNER[0]} / {DEMO_PARTNER[1]}, "
                 f"beheerder: {DEMO_ADMIN[0]} / {DEMO_ADMIN[1]}."

@@ -1,0 +1,154 @@
+"""RFC 5545 feed of any calendar view (same parameters as /kalender/), built with `icalendar`.
+
+A repeating activity is one VEVENT with its RRULE and EXDATEs (so clients show it as a series);
+explicit dates are one VEVENT each. UIDs depend only on the activity and, for explicit dates, the
+start, so a re-publish updates events in subscribed calendars instead of duplicating them.
+The library escapes text (commas, semicolons, backslashes, newlines) and folds long lines.
+"""
+
+import datetime
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+import icalendar
+
+from . import herhaling as hh
+from .enums import Herhaling
+
+UID_DOMEIN = "kalender.preventiezoeker.gent"
+FREQ = {
+    Herhaling.WEKELIJKS: ("WEEKLY", 1),
+    Herhaling.TWEEWEKELIJKS: ("WEEKLY", 2),
+    Herhaling.MAANDELIJKS: ("MONTHLY", 1),
+}
+BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def _absolute(request, page):
+    url = page.get_url(request)
+    return request.build_absolute_uri(url) if url else ""
+
+
+def _beschrijving(activiteit, url):
+    org = activiteit.organisatie
+    parts = [activiteit.in_het_kort]
+    if org is not None:
+        parts.append(f"Door {org.title}.")
+    if activiteit.inschrijving_toelichting:
+        parts.append(activiteit.inschrijving_toelichting)
+    if activiteit.online_link:
+        parts.append(f"Online: {activiteit.online_link}")
+    if url:
+        parts.append(f"Meer info: {url}")
+    return "\n".join(strip_tags(p) for p in parts if p)
+
+
+def _locatie(activiteit):
+    plaats = ", ".join(p for p in (activiteit.locatie_naam, activiteit.adres) if p)
+    return plaats or activiteit.online_link
+
+
+def _basis(activiteit, request, stamp):
+    event = icalendar.Event()
+    url = _absolute(request, activiteit)
+    event.add("summary", activiteit.title)
+    event.add("description", _beschrijving(activiteit, url))
+    locatie = _locatie(activiteit)
+    if locatie:
+        event.add("location", locatie)
+    if url:
+        event.add("url", url)
+    event.add("dtstamp", stamp)
+    if activiteit.campagne_id and activiteit.campagne and activiteit.campagne.live:
+        event.add("categories", [activiteit.campagne.title])
+    return event
+
+
+def _tijden(event, start, einde, hele_dag):
+    if hele_dag:
+        event.add("dtstart", start.date())
+        event.add("dtend", einde.date())
+    else:
+        event.add("dtstart", start)
+        event.add("dtend", einde)
+
+
+def _reeks(activiteit, request, stamp):
+    """One VEVENT for the rule; UNTIL is the last generated occurrence (bounded like storage)."""
+    alle = hh.uit_regel(
+        activiteit.herhaling,
+        activiteit.eerste_dag,
+        activiteit.start_tijd,
+        activiteit.eind_tijd,
+        tot=activiteit.herhaal_tot,
+        aantal=activiteit.herhaal_aantal,
+        hele_dag=activiteit.hele_dag,
+    )
+    if not alle:
+        return None
+    event = _basis(activiteit, request, stamp)
+    event.add("uid", f"activiteit-{activiteit.pk}@{UID_DOMEIN}")
+    eerste = alle[0]
+    _tijden(event, eerste.start, eerste.einde, eerste.hele_dag)
+    freq, interval = FREQ[activiteit.herhaling]
+    weekday = BYDAY[activiteit.eerste_dag.weekday()]
+    rule = {"FREQ": freq}
+    if interval > 1:
+        rule["INTERVAL"] = interval
+    if activiteit.herhaling == Herhaling.MAANDELIJKS:
+        rule["BYDAY"] = f"{hh.n_de_weekdag(activiteit.eerste_dag)}{weekday}"
+    else:
+        rule["BYDAY"] = weekday
+    laatste = alle[-1].start
+    # RFC 5545: with a TZID start, UNTIL is in UTC; with a DATE start, UNTIL is a DATE.
+    rule["UNTIL"] = laatste.date() if eerste.hele_dag else laatste.astimezone(datetime.UTC)
+    event.add("rrule", rule)
+    regel_dagen = {m.start.date(): m.start for m in alle}
+    exdates = [
+        regel_dagen[u.datum] if not eerste.hele_dag else u.datum
+        for u in activiteit.uitzonderingen.all()
+        if u.datum in regel_dagen
+    ]
+    if exdates:
+        event.add("exdate", sorted(exdates))
+    return event
+
+
+def _los(voorkomen, request, stamp):
+    activiteit = voorkomen.activiteit
+    event = _basis(activiteit, request, stamp)
+    start = voorkomen.lokale_start
+    event.add("uid", f"activiteit-{activiteit.pk}-{start:%Y%m%dT%H%M}@{UID_DOMEIN}")
+    _tijden(event, start, voorkomen.lokaal_einde, voorkomen.hele_dag)
+    return event
+
+
+def kalender_ical(kalender, request, naam="Preventiezoeker Gent: kalender"):
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//Preventiezoeker Gent//Kalender//NL")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", naam)
+    cal.add("x-wr-timezone", "Europe/Brussels")
+    stamp = timezone.now().replace(microsecond=0)
+    reeksen = set()
+    for voorkomen in kalender.voorkomens:
+        activiteit = voorkomen.activiteit
+        if voorkomen.uit_regel:
+            if activiteit.pk in reeksen:
+                continue
+            reeksen.add(activiteit.pk)
+            event = _reeks(activiteit, request, stamp)
+        else:
+            event = _los(voorkomen, request, stamp)
+        if event is not None:
+            cal.add_component(event)
+    cal.add_missing_timezones()
+    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="kalender.ics"'
+    response["Access-Control-Allow-Origin"] = "*"
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,77 @@
+"""The calendar's feeds: iCalendar and Atom, for any filtered view (same parameters as the page)."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import strip_tags
+
+from .ical import kalender_ical
+from .models import CampagnePage
+from .zoeken import MAX_DAGEN, dag_label, zoek_kalender
+
+ATOM_ITEMS = 100
+
+
+def _titel(kalender):
+    campagnes = kalender.filters.get("campagne")
+    if campagnes and len(campagnes) == 1:
+        campagne = CampagnePage.objects.zichtbaar().filter(slug=campagnes[0]).first()
+        if campagne is not None:
+            return f"Preventiezoeker Gent: {campagne.title}"
+    return "Preventiezoeker Gent: kalender"
+
+
+def ical(request):
+    # A subscription wants the coming year, not the three months the page shows.
+    kalender = zoek_kalender(request.GET, standaard_dagen=MAX_DAGEN)
+    return kalender_ical(kalender, request, naam=_titel(kalender))
+
+
+class KalenderAtom(Feed):
+    feed_type = Atom1Feed
+    description_template = None
+
+    def get_object(self, request):
+        self.request = request
+        return zoek_kalender(request.GET)
+
+    def title(self, kalender):
+        return _titel(kalender)
+
+    def link(self, kalender):
+        query = kalender.feed_query
+        return "/kalender/" + (f"?{query}" if query else "")
+
+    def subtitle(self, kalender):
+        return "Activiteiten en campagnes rond gezondheid in Gent."
+
+    def items(self, kalender):
+        return kalender.voorkomens[:ATOM_ITEMS]
+
+    def item_title(self, voorkomen):
+        start = voorkomen.lokale_start
+        tijd = "" if voorkomen.hele_dag else f", {start:%H.%M} uur"
+        return f"{voorkomen.activiteit.title} ({dag_label(start.date())}{tijd})"
+
+    def item_description(self, voorkomen):
+        activiteit = voorkomen.activiteit
+        org = activiteit.organisatie_cached
+        door = f" Door {org.title}." if org is not None else ""
+        return strip_tags(activiteit.in_het_kort) + door
+
+    def item_link(self, voorkomen):
+        return voorkomen.activiteit.get_url(self.request) or "/kalender/"
+
+    def item_guid(self, voorkomen):
+        # Stable across rebuilds of the occurrence table (its ids are not).
+        return f"activiteit-{voorkomen.activiteit_id}-{voorkomen.lokale_start:%Y%m%dT%H%M}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, voorkomen):
+        return voorkomen.activiteit.first_published_at
+
+    def item_updateddate(self, voorkomen):
+        return voorkomen.activiteit.last_published_at
+
+
+atom = KalenderAtom()
