@@ -1,0 +1,240 @@
+"""The public calendar (/kalender/), campaign and activity pages, the JSON API and Atom, as a
+resident or a partner's website sees them."""
+
+import datetime
+import json
+import re
+import xml.etree.ElementTree as ET
+
+from django.utils import timezone
+
+import pytest
+
+from kalender.enums import Herhaling
+from kalender.models import Voorkomen
+from tests.kalender.conftest import T, maak_activiteit, maak_campagne
+
+D = datetime.date
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def text(response):
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def plain(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.fixture
+def dinsdag(partner_a, vocab):
+    """Every Tuesday 19:00-21:00 in Rabot from 17 March 2026, 8 times."""
+    return maak_activiteit(
+        partner_a.organisatie, "Wandelgroep op dinsdag",
+        herhaling=Herhaling.WEKELIJKS, eerste_dag=D(2026, 3, 17), start_tijd=T(19),
+        eind_tijd=T(21), herhaal_aantal=8,
+        m2m={"themas": [vocab["beweging"]], "wijken": [vocab["rabot"]], "talen": [vocab["nl"]]},
+    )  # fmt: skip
+
+
+@pytest.fixture
+def ledeberg(partner_b, vocab):
+    return maak_activiteit(
+        partner_b.organisatie, "Tandenpoetsles Ledeberg",
+        data=[(D(2026, 3, 18), T(10), T(11)), (D(2026, 3, 25), T(10), T(11))],
+        m2m={"themas": [vocab["mondzorg"]], "wijken": [vocab["ledeberg"]]},
+    )  # fmt: skip
+
+
+def test_publishing_stores_the_occurrences(dinsdag):
+    stored = list(Voorkomen.objects.filter(activiteit=dinsdag))
+    assert len(stored) == 8
+    assert {timezone.localtime(v.start).strftime("%H:%M") for v in stored} == {"19:00"}
+
+
+def test_dst_in_the_html_list(client, dinsdag):
+    html = text(client.get("/kalender/?van=2026-03-17&tot=2026-04-08"))
+    days = re.findall(r'<h3 class="agenda-datum"><time datetime="([\d-]+)">', html)
+    assert days == ["2026-03-17", "2026-03-24", "2026-03-31", "2026-04-07"]
+    assert plain(html).count("19.00 tot 21.00 uur") == 4
+    assert 'datetime="2026-03-24T19:00:00+01:00"' in html
+    assert 'datetime="2026-03-31T19:00:00+02:00"' in html
+
+
+def test_dst_in_the_json_api_and_facets(client, dinsdag, ledeberg):
+    response = client.get("/api/v1/kalender/?van=2026-10-01&tot=2026-10-31")
+    assert response.json()["count"] == 0
+    response = client.get("/api/v1/kalender/?van=2026-03-17&tot=2026-04-08&wijk=rabot-blaisantvest")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    data = response.json()
+    assert [r["start"] for r in data["results"]] == [
+        "2026-03-17T19:00:00+01:00", "2026-03-24T19:00:00+01:00",
+        "2026-03-31T19:00:00+02:00", "2026-04-07T19:00:00+02:00",
+    ]  # fmt: skip
+    assert data["results"][0]["activity"]["title"] == "Wandelgroep op dinsdag"
+    assert data["results"][0]["recurring"] is True
+    wijk = {v["value"]: v for v in data["facets"]["wijk"]}
+    # Wijk counts ignore the wijk selection itself: 4 in Rabot, 2 in Ledeberg.
+    assert wijk["rabot-blaisantvest"]["count"] == 4 and wijk["rabot-blaisantvest"]["selected"]
+    assert wijk["ledeberg"]["count"] == 2 and not wijk["ledeberg"]["selected"]
+    thema = {v["value"]: v["count"] for v in data["facets"]["thema"]}
+    assert thema == {"beweging": 4}  # thema counts apply the wijk filter
+
+
+def test_facet_counts_and_filters_on_the_page(client, dinsdag, ledeberg):
+    html = text(client.get("/kalender/?van=2026-03-01&tot=2026-04-30&thema=mondzorg"))
+    assert "Tandenpoetsles Ledeberg" in html and "Wandelgroep op dinsdag" not in html
+    assert re.search(r'value="beweging"[^>]*>\s*<label[^>]*>.*?\(7', html, re.S)
+    assert re.search(r'value="mondzorg" [^>]*checked', html)
+    assert "2 momenten" in plain(html)
+
+
+def test_stadsbreed_activity_shows_for_every_wijk(client, partner_a):
+    maak_activiteit(
+        partner_a.organisatie, "Stadsbrede infodag", stadsbreed=True,
+        data=[(D(2026, 5, 5), None, None)],
+    )  # fmt: skip
+    html = text(client.get("/kalender/?van=2026-05-01&tot=2026-05-31&wijk=dampoort"))
+    assert "Stadsbrede infodag" in html
+    assert "de hele dag" in plain(html).lower()
+
+
+def test_month_grid_is_an_accessible_table(client, dinsdag):
+    html = text(client.get("/kalender/?weergave=maand&maand=2026-03"))
+    assert '<table class="maand">' in html and "<caption>Maart 2026" in html
+    assert html.count('<th scope="col">') == 7
+    # 2026-03: Monday 23 Feb to Sunday 5 April = 6 weeks.
+    assert html.count("<tr>") == 7
+    cell = re.search(r"<td[^>]*>(?:(?!</td>).)*?2026-03-24(?:(?!</td>).)*</td>", html, re.S)
+    assert cell and "19.00 Wandelgroep op dinsdag" in cell.group(0)
+    assert 'href="?weergave=maand&amp;maand=2026-04"' in html
+
+
+def test_past_occurrences_are_hidden_by_default(client, partner_a):
+    today = timezone.localdate()
+    maak_activiteit(
+        partner_a.organisatie, "Vorige week",
+        data=[(today - datetime.timedelta(days=7), T(10), T(11))],
+    )  # fmt: skip
+    maak_activiteit(
+        partner_a.organisatie, "Volgende week",
+        data=[(today + datetime.timedelta(days=7), T(10), T(11))],
+    )  # fmt: skip
+    html = text(client.get("/kalender/"))
+    assert "Volgende week" in html and "Vorige week" not in html
+    assert (
+        "Volgende week" in text(client.get("/kalender/?periode=volgende-maand"))
+        or (today + datetime.timedelta(days=7)).month == today.month
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "notice"),
+    [
+        ("van=2027-01-01&tot=2026-01-01", "omgewisseld"),
+        ("van=morgen", "geen geldige datum"),
+        ("tot=2026-02-30", "geen geldige datum"),
+        ("van=2026-01-01&tot=2029-01-01", "meer dan een jaar"),
+        ("van=9999-12-31", "te ver weg"),
+        ("van=0001-01-01&tot=0001-01-02", "te ver weg"),
+        ("weergave=maand&maand=2026-99", "geen geldige maand"),
+        ("weergave=maand&maand=99999-01", "geen geldige maand"),
+        ("weergave=maand&maand=1200-01", "te ver weg"),
+        ("weergave=poster", "Onbekende weergave"),
+        ("periode=ooit", "Onbekende periode"),
+        ("thema=bestaat-niet", "Onbekende keuze"),
+        ("aanbod=1%20OR%201", "Onbekend aanbod"),
+        ("q=" + "a" * 500, "te lang"),
+    ],
+)
+def test_bad_input_gives_a_dutch_notice_never_a_500(client, site_tree, query, notice):
+    html = text(client.get(f"/kalender/?{query}"))
+    assert notice in html
+    data = client.get(f"/api/v1/kalender/?{query}").json()
+    assert any(notice in n for n in data["notices"])
+
+
+def test_huge_range_is_bounded_to_a_year(client, site_tree):
+    data = client.get("/api/v1/kalender/?van=2026-01-01&tot=2099-01-01").json()
+    assert (D.fromisoformat(data["tot"]) - D.fromisoformat(data["van"])).days == 366
+
+
+@pytest.mark.parametrize("periode", ["vandaag", "deze-week", "dit-weekend", "deze-maand",
+                                     "volgende-maand"])  # fmt: skip
+def test_shortcuts(client, site_tree, periode):
+    data = client.get(f"/api/v1/kalender/?periode={periode}").json()
+    van, tot = D.fromisoformat(data["van"]), D.fromisoformat(data["tot"])
+    today = timezone.localdate()
+    assert van <= tot and (tot - van).days <= 31
+    assert van >= today or periode == "volgende-maand"
+    html = text(client.get(f"/kalender/?periode={periode}"))
+    assert re.search(rf'href="\?periode={periode}"[^>]*aria-current="true"', html)
+
+
+def test_campaign_page_lists_its_activities_partners_and_feed(client, partner_a, partner_b):
+    campagne = maak_campagne(
+        "10-daagse van de geestelijke gezondheid", "10-daagse", D(2026, 10, 1), D(2026, 10, 10)
+    )
+    maak_activiteit(
+        partner_a.organisatie, "Lezing over piekeren", campagne=campagne,
+        data=[(D(2026, 10, 3), T(19, 30), T(21))],
+    )  # fmt: skip
+    maak_activiteit(
+        partner_b.organisatie, "Niet in de campagne", data=[(D(2026, 10, 3), T(9), None)]
+    )
+    html = text(client.get(campagne.url + "?van=2026-10-01&tot=2026-10-10"))
+    assert "Lezing over piekeren" in html and "Niet in de campagne" not in html
+    assert "WGC Alfa" in html and "WGC Beta" not in html
+    assert 'href="/kalender/ical/?campagne=10-daagse"' in html
+    assert "Van 1 oktober 2026 tot en met 10 oktober 2026" in html
+
+
+def test_activity_page_has_event_json_ld(client, partner_a):
+    act = maak_activiteit(
+        partner_a.organisatie, "Mondcheck </script><b>", prijs=["gratis"],
+        locatie_naam="Buurthuis", straat_nummer="Kerkstraat 1", postcode="9000",
+        online_link="https://example.org/live", aanbod=partner_a.offer,
+        data=[(timezone.localdate() + datetime.timedelta(days=3), T(14), T(15))],
+    )  # fmt: skip
+    html = text(client.get(act.url))
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data = json.loads(match.group(1))
+    assert data["@type"] == "Event" and data["name"] == "Mondcheck </script><b>"
+    assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert data["isAccessibleForFree"] is True
+    assert data["offers"]["priceCurrency"] == "EUR"
+    assert data["location"][0]["address"]["streetAddress"] == "Kerkstraat 1"
+    assert data["startDate"].endswith(":00+01:00") or data["startDate"].endswith(":00+02:00")
+    assert data["organizer"]["name"] == "WGC Alfa"
+    assert f'href="/kalender/ical/?activiteit={act.pk}"' in html
+    # Facets default from the offer: its theme shows on the activity page.
+    assert "Beweging" in html
+
+
+def test_offer_page_shows_next_dates_and_feed_link(client, partner_a):
+    offer = partner_a.offer
+    maak_activiteit(
+        partner_a.organisatie, "Extra sessie", aanbod=offer,
+        data=[(timezone.localdate() + datetime.timedelta(days=2), T(14), T(16))],
+    )  # fmt: skip
+    html = text(client.get(offer.url))
+    assert "Volgende data" in html and "14.00 tot 16.00 uur" in html
+    assert f'href="/kalender/ical/?aanbod={offer.pk}"' in html
+
+
+def test_atom_feed_lists_the_same_view(client, dinsdag, ledeberg):
+    response = client.get("/kalender/atom/?van=2026-03-01&tot=2026-04-30&wijk=ledeberg")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    titles = [e.find(f"{ATOM}title").text for e in root.findall(f"{ATOM}entry")]
+    assert titles == [
+        "Tandenpoetsles Ledeberg (woensdag 18 maart 2026, 10.00 uur)",
+        "Tandenpoetsles Ledeberg (woensdag 25 maart 2026, 10.00 uur)",
+    ]
+
+
+def test_calendar_links_its_feeds_with_the_active_filters(client, site_tree):
+    html = text(client.get("/kalender/?thema=beweging&wijk=ledeberg"))
+    assert 'href="/kalender/ical/?thema=beweging&amp;wijk=ledeberg"' in html
+    assert 'href="/kalender/atom/?thema=beweging&amp;wijk=ledeberg"' in html
