@@ -104,8 +104,8 @@ class Aanvraag(models.Model):
         self._status_bij_laden = self.status
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
+    def from_db(cls, db, field_names, values, *args, **kwargs):
+        instance = super().from_db(db, field_names, values, *args, **kwargs)
         instance._status_bij_laden = instance.status
         return instance
 

@@ -15,7 +15,8 @@ MAX_AANTAL = 30  # more is not a referral any more, and keeps links and mails sh
 
 def parse_ids(text: str | None) -> list[int]:
     """'12,40,7' (or with spaces) → [12, 40, 7]; junk ignored, duplicates dropped, capped."""
-    ids = [int(part) for part in re.findall(r"\d{1,9}", text or "")]
+    # An absurdly long number is junk, not an id to look up.
+    ids = [int(part) for part in re.findall(r"\d+", (text or "")[:1000]) if len(part) <= 9]
     return list(dict.fromkeys(ids))[:MAX_AANTAL]
 
 

@@ -1,0 +1,140 @@
+"""The admin side: coordinators match requests and see monthly figures; partners never see
+requests, and see only their own offers' referral counts."""
+
+from django.core import mail
+
+import pytest
+
+from aanbod.models import Taal, Wijk
+from doorverwijzing.enums import Soort, Status, Taak
+from doorverwijzing.models import Aanvraag, Gezondheidsgids, Telling
+
+
+@pytest.fixture
+def aanvraag(site_tree):
+    nieuw = Aanvraag.objects.create(
+        organisatie="CAW", naam="Sara", email="sara@caw.example", taak=Taak.HUISBEZOEK,
+        dringendheid="deze-week", vraag="Huisbezoek.",
+        wijk=Wijk.objects.get(slug="ledeberg"),
+    )  # fmt: skip
+    nieuw.talen.set(Taal.objects.filter(slug__in=["ar", "tr"]))
+    return nieuw
+
+
+@pytest.fixture
+def gidsen(db):
+    past = Gezondheidsgids.objects.create(naam="Zeynep")
+    past.talen.set(Taal.objects.filter(slug="tr"))
+    past.wijken.set(Wijk.objects.filter(slug="ledeberg"))
+    ander = Gezondheidsgids.objects.create(naam="Anna")
+    ander.talen.set(Taal.objects.filter(slug="nl"))
+    return past, ander
+
+
+@pytest.fixture
+def tellingen(partner_a, partner_b):
+    Telling.tel([partner_a.offer.pk], Soort.FICHE)
+    Telling.tel([partner_b.offer.pk], Soort.GEMAILD)
+    Telling.tel([partner_b.offer.pk], Soort.GEMAILD)
+
+
+def test_partner_cannot_see_requests(client, partner_a, aanvraag):
+    client.force_login(partner_a.user)
+    for url in (
+        "/admin/aanvragen/", f"/admin/aanvragen/edit/{aanvraag.pk}/",
+        f"/admin/aanvragen/inspect/{aanvraag.pk}/", "/admin/gezondheidsgidsen/",
+        "/admin/aanvragen-per-maand/",
+    ):  # fmt: skip
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        assert "sara@caw.example" not in response.content.decode()
+    home = client.get("/admin/").content.decode()
+    assert "Aanvragen per maand" not in home and "/admin/aanvragen/" not in home
+
+
+def test_anonymous_is_sent_to_login(client, aanvraag):
+    for url in ("/admin/aanvragen/", "/admin/doorverwijzingen/", "/admin/aanvragen-per-maand/"):
+        response = client.get(url)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_coordinator_matches_a_request_and_the_requester_is_mailed(
+    client, coordinator, aanvraag, gidsen, django_capture_on_commit_callbacks
+):
+    client.force_login(coordinator)
+    listing = client.get("/admin/aanvragen/").content.decode()
+    assert "Aanvraag" in listing and "CAW" in listing
+    url = f"/admin/aanvragen/edit/{aanvraag.pk}/"
+    html = client.get(url).content.decode()
+    assert "Huisbezoek." in html and "Ledeberg" in html
+    # The gids who speaks a client language and works in the wijk comes first.
+    eerst = html.index(">Zeynep ✓ past · Turks · Ledeberg<")
+    assert eerst < html.index(">Anna · Nederlands · heel Gent<")
+
+    response = client.post(url, {"status": Status.GEKOPPELD, "gids": "", "toelichting": ""})
+    assert response.status_code == 200
+    assert "Kies eerst een gezondheidsgids." in response.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url, {"status": Status.GEKOPPELD, "gids": gidsen[0].pk, "toelichting": "Tot snel."}
+        )
+    assert response.status_code == 302
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == Status.GEKOPPELD and aanvraag.gids == gidsen[0]
+    assert mail.outbox[-1].to == ["sara@caw.example"]
+    assert "Zeynep" in mail.outbox[-1].body and "Tot snel." in mail.outbox[-1].body
+
+
+def test_coordinator_cannot_add_requests_by_hand(client, coordinator):
+    client.force_login(coordinator)
+    assert client.get("/admin/aanvragen/new/").status_code in (302, 403)
+
+
+def test_coordinator_manages_gezondheidsgidsen(client, coordinator):
+    client.force_login(coordinator)
+    response = client.post(
+        "/admin/gezondheidsgidsen/new/",
+        {"naam": "Mohamed", "talen": [Taal.objects.get(slug="ar").pk], "beschikbaarheid": "",
+         "actief": "on"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert Gezondheidsgids.objects.get().naam == "Mohamed"
+
+
+def test_monthly_figures_per_wijk_and_language(client, coordinator, aanvraag):
+    client.force_login(coordinator)
+    response = client.get("/admin/aanvragen-per-maand/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ledeberg" in html and "Arabisch" in html and "Turks" in html
+    assert "Alle aanvragen" in html
+
+
+def test_partner_sees_only_its_own_counts(client, partner_a, partner_b, tellingen):
+    client.force_login(partner_a.user)
+    html = client.get("/admin/doorverwijzingen/").content.decode()
+    assert f'data-aanbod="{partner_a.offer.pk}"' in html
+    assert f'data-aanbod="{partner_b.offer.pk}"' not in html
+    assert partner_b.offer.title not in html
+    assert "Het aanbod van je eigen organisatie" in html
+
+    client.force_login(partner_b.user)
+    html = client.get("/admin/doorverwijzingen/").content.decode()
+    assert f'data-aanbod="{partner_b.offer.pk}"' in html
+    assert f'data-aanbod="{partner_a.offer.pk}"' not in html
+
+
+def test_coordinator_sees_all_counts(client, coordinator, partner_a, partner_b, tellingen):
+    client.force_login(coordinator)
+    html = client.get("/admin/doorverwijzingen/").content.decode()
+    assert f'data-aanbod="{partner_a.offer.pk}"' in html
+    assert f'data-aanbod="{partner_b.offer.pk}"' in html
+    row = html.split(f'data-aanbod="{partner_b.offer.pk}"')[1].split("</tr>")[0]
+    assert "<td>2</td>" in row  # mailed twice
+    assert "Alle aanbod." in html
+
+
+def test_counts_menu_is_shown_to_partners(client, partner_a):
+    client.force_login(partner_a.user)
+    assert "/admin/doorverwijzingen/" in client.get("/admin/").content.decode()
