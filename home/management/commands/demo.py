@@ -8,6 +8,7 @@ from tqdm import tqdm
 
 from aanbod.demo import laad_demo, load_demo_data
 from aanbod.partners import maak_gebruiker, partner_group_name
+from doorverwijzing.demo import laad_gezondheidsgidsen
 from home.inrichting import richt_site_in
 from home.models import SiteInstellingen
 from kalender.demo import laad_kalender_demo
@@ -49,6 +50,7 @@ class Command(BaseCommand):
         )  # fmt: skip
 
         campagnes, activiteiten = laad_kalender_demo()
+        laad_gezondheidsgidsen()
         indexed = rebuild()
         site = Site.objects.get(is_default_site=True)
         instellingen = SiteInstellingen.for_site(site)
