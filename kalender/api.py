@@ -4,11 +4,50 @@ Times are ISO 8601 with the Brussels offset (19:00 stays 19:00 in winter and sum
 Read-only, anonymous and CORS-open, like /api/v1/aanbod/.
 """
 
-from django.urls import path
+import json
+from functools import wraps
 
-from aanbod.api import _json, api_view
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.urls import path
+from django.views.decorators.csrf import csrf_exempt
 
 from .zoeken import zoek_kalender
+
+ALLOWED_METHODS = ("GET", "HEAD", "OPTIONS")
+# Same conventions as /api/v1/aanbod/ (aanbod/api.py), kept here so the calendar does not load
+# the offer search: <, > and & never appear raw, even in echoed input.
+_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def _json(data, status=200):
+    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return HttpResponse(body, status=status, content_type="application/json; charset=utf-8")
+
+
+def api_view(view):
+    """GET/HEAD answered by `view`, OPTIONS as a CORS preflight, anything else 405."""
+
+    @csrf_exempt  # anonymous and read-only: a POST gets a clean 405, not a CSRF page
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Access-Control-Allow-Methods"] = ", ".join(ALLOWED_METHODS)
+            requested = request.headers.get("Access-Control-Request-Headers")
+            response["Access-Control-Allow-Headers"] = requested or "Accept, Accept-Language"
+            response["Access-Control-Max-Age"] = "86400"
+        elif request.method in ("GET", "HEAD"):
+            response = view(request, *args, **kwargs)
+        else:
+            response = _json({"detail": "Deze methode is niet toegestaan; gebruik GET."}, 405)
+        if request.method not in ALLOWED_METHODS:
+            response["Allow"] = ", ".join(ALLOWED_METHODS)
+        response["Access-Control-Allow-Origin"] = "*"
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    return wrapper
 
 
 def _absolute(request, page):

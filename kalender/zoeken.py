@@ -19,20 +19,14 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from aanbod.filters import (
-    FACET_LABELS,
-    MAX_VALUES_PER_FACET,
-    LenientMultipleChoiceField,
-    vocabulary_choices,
-)
 from preventiezoeker.search.memory import facet_records
 
 from .enums import Periode, Weergave
+from .filters import LABELS, MAX_VALUES_PER_FACET, SoepeleKeuzes, keuzes
 from .herhaling import TZ
-from .models import ActiviteitPage, CampagnePage, Voorkomen
+from .models import ActiviteitPage, Voorkomen
 
 FACETTEN = ("thema", "wijk", "taal", "doelgroep", "toegankelijkheid", "prijs", "vorm", "campagne")
-LABELS = {**FACET_LABELS, "campagne": "Campagne"}
 PER_PAGE = 50
 STANDAARD_DAGEN = 90  # the list shows three months unless asked otherwise
 MAX_DAGEN = 366  # a year at most: bounded work per request
@@ -63,9 +57,7 @@ class KalenderForm(forms.Form):
     def __init__(self, data, choices):
         super().__init__(data)
         for facet in FACETTEN:
-            self.fields[facet] = LenientMultipleChoiceField(
-                required=False, choices=list(choices[facet].items())
-            )
+            self.fields[facet] = SoepeleKeuzes(required=False, choices=list(choices[facet].items()))
 
 
 @dataclass
@@ -183,10 +175,6 @@ def fold(text):
     """Lower case without accents: diëtist = dietist."""
     normal = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in normal if not unicodedata.combining(c))
-
-
-def campagne_choices():
-    return dict(CampagnePage.objects.zichtbaar().order_by("-start").values_list("slug", "title"))
 
 
 def _datum(raw, naam, notices):
@@ -337,8 +325,7 @@ def _midnight(day):
 def zoek_kalender(data, vaste_campagne=None, now=None, standaard_dagen=STANDAARD_DAGEN):
     now = now or timezone.now()
     today = timezone.localdate(now, TZ)
-    choices = vocabulary_choices()
-    choices["campagne"] = campagne_choices()
+    choices = keuzes()
     if vaste_campagne is not None:
         choices["campagne"].setdefault(vaste_campagne.slug, vaste_campagne.title)
     kalender, page_number = lees_parameters(data, choices, today, standaard_dagen)

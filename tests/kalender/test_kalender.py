@@ -238,3 +238,12 @@ def test_calendar_links_its_feeds_with_the_active_filters(client, site_tree):
     html = text(client.get("/kalender/?thema=beweging&wijk=ledeberg"))
     assert 'href="/kalender/ical/?thema=beweging&amp;wijk=ledeberg"' in html
     assert 'href="/kalender/atom/?thema=beweging&amp;wijk=ledeberg"' in html
+
+
+def test_api_is_read_only_and_cors_open(client, site_tree):
+    response = client.post("/api/v1/kalender/")
+    assert response.status_code == 405 and "GET" in response["Allow"]
+    response = client.options("/api/v1/kalender/")
+    assert response.status_code == 204 and response["Access-Control-Allow-Origin"] == "*"
+    response = client.get("/api/v1/kalender/?q=<script>")
+    assert b"<script>" not in response.content
