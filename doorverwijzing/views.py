@@ -210,19 +210,21 @@ def _fiche(request, paginas, ontbrekend=0, terug=None, ids_tekst=""):
     items = []
     for page in paginas:
         url = absolute_url(request, page)
+        zonder_afspraak = INSCHRIJVING[Inschrijving.ZONDER_AFSPRAAK][taal]
+        inschrijving = inschrijving_zinnen(page, taal)
         items.append(
             {
                 "page": page,
                 "url": url,
                 "qr": qr_svg(url, titel=f"QR-code naar {page.title}"),
                 "prijs": prijs_zinnen(page, taal),
-                "inschrijving": inschrijving_zinnen(page, taal),
+                # Walk-in already has its pictogram line; the block says the rest.
+                "inschrijving": [z for z in inschrijving if z != zonder_afspraak],
                 "talen": taal_namen(page),
                 "rolstoel": any(
                     k.slug == "rolstoeltoegankelijk" for k in page.toegankelijkheid.all()
                 ),
-                "zonder_afspraak": "zonder-afspraak" in (page.inschrijving or []),
-                "zonder_afspraak_tekst": INSCHRIJVING[Inschrijving.ZONDER_AFSPRAAK][taal],
+                "zonder_afspraak": zonder_afspraak if zonder_afspraak in inschrijving else "",
             }
         )
     tel_een_keer(request, [p.pk for p in paginas], Soort.FICHE)
