@@ -247,3 +247,15 @@ def test_api_is_read_only_and_cors_open(client, site_tree):
     assert response.status_code == 204 and response["Access-Control-Allow-Origin"] == "*"
     response = client.get("/api/v1/kalender/?q=<script>")
     assert b"<script>" not in response.content
+
+
+def test_rebuild_command_restores_the_stored_occurrences(dinsdag, partner_a):
+    from django.core.management import call_command
+
+    draft = maak_activiteit(partner_a.organisatie, "Concept", data=[(D(2026, 6, 1), T(9), None)])
+    draft.unpublish()
+    Voorkomen.objects.all().delete()
+    Voorkomen.objects.create(activiteit=draft, start=timezone.now(), einde=timezone.now())
+    call_command("momenten", verbosity=0)
+    assert Voorkomen.objects.filter(activiteit=dinsdag).count() == 8
+    assert not Voorkomen.objects.filter(activiteit=draft).exists()

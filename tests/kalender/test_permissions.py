@@ -178,3 +178,16 @@ def test_coordinator_creates_campaigns(coordinator, site_tree):
     )  # fmt: skip
     assert "De laatste dag kan niet voor de eerste dag liggen." in response_text(response)
     assert maak_campagne  # the helper is shared with the other calendar tests
+
+
+def test_coordinator_copy_that_stays_live_has_its_occurrences(coordinator, world):
+    response = client_for(coordinator).post(
+        url("copy", world.b_act.pk),
+        {
+            "new_title": "Beweegmoment Beta (kopie)", "new_slug": "beweegmoment-kopie",
+            "new_parent_page": world.b.organisatie.pk, "publish_copies": "on",
+        },
+    )  # fmt: skip
+    assert response.status_code == 302, response_text(response)[:2000]
+    kopie = ActiviteitPage.objects.get(slug="beweegmoment-kopie")
+    assert kopie.live and Voorkomen.objects.filter(activiteit=kopie).count() == 4
