@@ -57,6 +57,8 @@ def mail_aanvraag_nieuw(aanvraag, admin_url):
 
 
 def mail_statuswijziging(aanvraag):
+    if not aanvraag.email:  # anonymised
+        return 0
     return _stuur(f"aanvraag_{aanvraag.status}", {"aanvraag": aanvraag}, [aanvraag.email])
 
 

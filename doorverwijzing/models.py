@@ -46,6 +46,16 @@ class AanvraagQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=[Status.NIEUW, Status.GEKOPPELD])
 
+    def gesloten_voor(self, moment):
+        return self.filter(status__in=[Status.AFGEROND, Status.NIET_GELUKT], gewijzigd__lt=moment)
+
+    def anonimiseer(self):
+        """Drop the caregiver's contact and free text; keep what the monthly figures need."""
+        return self.exclude(email="").update(
+            organisatie="(geanonimiseerd)", naam="", email="", telefoon="", vraag="",
+            toelichting="",
+        )  # fmt: skip
+
 
 class Aanvraag(models.Model):
     """A caregiver asks for a gezondheidsgids. Only the caregiver's own contact is stored."""

@@ -184,3 +184,24 @@ def test_impossible_steps_are_refused(aanvraag, van, naar, gids_nodig):
     with pytest.raises(ValidationError) as error:
         aanvraag.full_clean()
     assert ("gids" if gids_nodig else "status") in error.value.message_dict
+
+
+def test_old_closed_requests_are_anonymised(aanvraag, gids):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    open_ = Aanvraag.objects.create(
+        organisatie="OCMW", naam="Tom", email="tom@example.org", taak=Taak.SIGNALEREN,
+        dringendheid="geen-haast", vraag="Nog open.",
+    )  # fmt: skip
+    oud = timezone.now() - datetime.timedelta(days=400)
+    Aanvraag.objects.filter(pk=aanvraag.pk).update(status=Status.AFGEROND, gids=gids, gewijzigd=oud)
+    Aanvraag.objects.filter(pk=open_.pk).update(gewijzigd=oud)
+    call_command("aanvragen_anonimiseren", "--maanden", "12", verbosity=0)
+    aanvraag.refresh_from_db()
+    open_.refresh_from_db()
+    assert (aanvraag.naam, aanvraag.email, aanvraag.vraag) == ("", "", "")
+    assert aanvraag.taak == Taak.TOELEIDEN_ZORG and aanvraag.talen.exists()  # figures stay
+    assert open_.email == "tom@example.org"  # still being handled: untouched
