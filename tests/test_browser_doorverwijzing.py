@@ -212,3 +212,43 @@ def test_caregiver_refers_a_client_and_the_coordinator_matches(
     assert aanvraag.status == Status.GEKOPPELD and aanvraag.gids.naam == "Fatima"
     subjects = [(m.to, m.subject) for m in mail.outbox]
     assert (["sara@caw.example"], "Er is een gezondheidsgids voor je aanvraag") in subjects
+
+
+def test_selection_mail_and_correction_work_without_javascript(live_server, browser, aanbod):
+    base = live_server.url
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    organisatie = base + aanbod[0].get_parent().url
+    page.goto(organisatie)
+    for n, offer in enumerate(aanbod, start=1):
+        page.get_by_role("button", name=f"Zet in mijn selectie: {offer.title}").click()
+        # Back on the same list, at the same card, which now says it is in the selection.
+        expect(page).to_have_url(f"{organisatie}#aanbod-{offer.pk}")
+        expect(page.locator(f"#aanbod-{offer.pk}")).to_contain_text("In je selectie")
+        expect(header_count(page)).to_have_text(f"Mijn selectie ({n})")
+
+    header_count(page).click()
+    page.get_by_role("button", name=f"Verwijder: {aanbod[1].title}").click()
+    expect(page.locator(".selectie-item h2")).to_have_text([aanbod[0].title, aanbod[2].title])
+
+    page.get_by_label("E-mailadres").fill("geen-adres")
+    page.get_by_role("button", name="Mail deze selectie").click()
+    expect(page.get_by_role("alert")).to_contain_text("Dit is geen geldig e-mailadres.")
+    expect(page.get_by_label("E-mailadres")).to_have_attribute("aria-invalid", "true")
+    page.get_by_label("E-mailadres").fill("collega@example.org")
+    page.get_by_role("button", name="Mail deze selectie").click()
+    expect(page.get_by_role("status")).to_contain_text("We stuurden je selectie naar")
+    assert mail.outbox[-1].to == ["collega@example.org"]
+
+    page.get_by_role("button", name="Open de doorverwijsfiche").click()
+    expect(page.locator("article.fiche")).to_have_count(2)
+    expect(page.get_by_role("button", name="Afdrukken")).to_be_hidden()  # needs JS
+    expect(page.get_by_text("Afdrukken: Ctrl+P")).to_be_visible()
+
+    page.goto(base + aanbod[0].url)
+    page.get_by_text("Klopt er iets niet?").click()
+    page.get_by_label("Wat klopt er niet?").fill("De wandeling start nu om 10 uur.")
+    page.get_by_role("button", name="Stuur je melding").click()
+    expect(page.get_by_role("status")).to_contain_text("Bedankt! We stuurden je melding")
+    assert "10 uur" in mail.outbox[-1].body
+    context.close()
