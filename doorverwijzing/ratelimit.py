@@ -16,8 +16,8 @@ def _cache():
 
 
 def client_ip(request):
-    # Behind a proxy, set the proxy to pass the real address in REMOTE_ADDR (as gunicorn
-    # does with --forwarded-allow-ips); X-Forwarded-For from the client cannot be trusted.
+    # X-Forwarded-For comes from the client and cannot be trusted here. Behind a reverse proxy
+    # the proxy must set REMOTE_ADDR, or every visitor shares one limit (see README).
     return request.META.get("REMOTE_ADDR", "")
 
 
