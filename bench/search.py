@@ -118,7 +118,7 @@ def engine_cache():
 
 def forget_text(cache):
     cache.text_results.clear()
-    cache.term_bits.clear()
+    cache.term_postings.clear()
 
 
 def engine_search(words, filters):

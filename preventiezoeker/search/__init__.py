@@ -11,7 +11,8 @@ from .types import FACETS, MATCH_ALL, SORTS, Hit, SearchQuery, SearchResult, Sea
 
 __all__ = [
     "FACETS", "MATCH_ALL", "SORTS", "Hit", "SearchQuery", "SearchResult", "SearchUnavailable",
-    "Source", "get_backend", "register_source", "register_synonyms", "reset_backend", "search",
+    "Source", "generation", "get_backend", "register_source", "register_synonyms",
+    "reset_backend", "search",
 ]  # fmt: skip
 
 _lock = threading.Lock()
@@ -36,3 +37,12 @@ def reset_backend():
 
 def search(query: SearchQuery) -> SearchResult:
     return get_backend().search(query)
+
+
+def generation():
+    """A token that changes whenever the index this worker reads changes (None when the index
+    is unavailable): lets callers keep data derived from indexed content until then."""
+    try:
+        return get_backend().generation()
+    except SearchUnavailable:
+        return None

@@ -26,5 +26,10 @@ class SearchBackend(ABC):
         """Raise SearchUnavailable when the index is missing or unreadable."""
 
     @abstractmethod
+    def generation(self):
+        """A hashable token that changes whenever what search() reads changes; raise
+        SearchUnavailable like search()."""
+
+    @abstractmethod
     def status(self):
         """{"ok": bool, "documents": int, "detail": str}"""

@@ -1,53 +1,58 @@
 """The Whoosh implementation of the search seam (Whoosh-Reloaded 2.7.5, pinned).
 
-Matching and facet counting are bit operations on cached per-generation document sets;
-Whoosh itself only ranks (BM25) and answers phrases, bounded by a time limit.
+Whoosh stores the index and answers phrases; matching and facet counting are bit operations on
+cached per-generation document sets, and ranking adds precomputed BM25 impacts in NumPy
+(whoosh_text.py).
 """
 
-import contextlib
 import datetime
 import os
+import re
 import shutil
 import threading
+import uuid
 from pathlib import Path
 
 from django.utils import timezone
 from django.utils.html import escape
 
+from whoosh import columns
 from whoosh import index as whoosh_index
-from whoosh.collectors import TimeLimit, TimeLimitCollector
-from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
-from whoosh.query import Or, Phrase, Term
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
 from . import analysis
 from .backend import SearchBackend
-from .bitsets import bits_to_ids, intersection, union
-from .facetcache import FacetCache
+from .bitsets import intersection, union
+from .facetcache import FACET_FIELD, FACET_SEPARATOR, FacetCache
 from .query import parse
 from .types import FACETS, TEXT_FIELDS, Hit, SearchResult, SearchUnavailable
+from .whoosh_text import PHRASE_FIELD, TEXT_FIELD, WORDS_FIELD, TextSearcher, rank
 
-RANKING_LIMIT = 500  # ranked ids kept per text query; deeper pages fall back to a filtered search
-TIME_LIMIT = 1.0  # seconds for any one Whoosh search
-MAX_EXPANSIONS = 30  # prefix and typo expansions per word
 MAX_VALUES_PER_FACET = 30
+LEXICON_PK = -1
+_WORD = re.compile(analysis.TOKEN_PATTERN)
 
 
 def build_schema():
     fields = {
         "pk": ID(stored=True, unique=True),
-        "pk_num": NUMERIC(int, bits=64, sortable=True),
-        "naam": ID(sortable=True),
-        "nagekeken": NUMERIC(int, sortable=True),
-        "einddatum": NUMERIC(int, sortable=True),
-        "title": TEXT(analyzer=analysis.STEM, field_boost=3.0, stored=True),
-        "summary": TEXT(analyzer=analysis.STEM, field_boost=2.0, stored=True),
-        "body": TEXT(analyzer=analysis.STEM),
-        "labels": TEXT(analyzer=analysis.STEM, field_boost=1.5),
-        "organisatie_naam": TEXT(analyzer=analysis.STEM),
-        "exact": TEXT(analyzer=analysis.EXACT, phrase=False),
+        # Columns only: read whole per generation, never searched.
+        "pk_num": COLUMN(columns.NumericColumn("q")),
+        "naam": COLUMN(columns.VarBytesColumn()),
+        "nagekeken": COLUMN(columns.NumericColumn("i")),
+        "einddatum": COLUMN(columns.NumericColumn("i")),
+        "title": STORED(),
+        "summary": STORED(),
+        PHRASE_FIELD: STORED(),
+        # No positions: reading a posting block then skips unpickling them (phrases are
+        # checked against the stored stem sequence instead).
+        TEXT_FIELD: TEXT(analyzer=analysis.WeightedTextAnalyzer(), phrase=False),
+        WORDS_FIELD: KEYWORD(lowercase=False, commas=False, scorable=False),
     }
-    for facet in FACETS:
-        fields[facet] = KEYWORD(lowercase=False, commas=False, scorable=False)
+    # Every facet in one keyword field ("thema:beweging"): a third fewer fields per document
+    # to index; FacetCache splits the values again.
+    fields[FACET_FIELD] = KEYWORD(lowercase=False, commas=False, scorable=False)
     return Schema(**fields)
 
 
@@ -60,23 +65,79 @@ def _date_int(value):
 
 
 def to_fields(doc):
+    """(Whoosh fields, the document's distinct unstemmed words)."""
     text = {name: str(doc.get(name) or "") for name in TEXT_FIELDS}
+    title_words = analysis.exact_tokens(text["title"])
+    value = analysis.join_segments(text[name] for name in analysis.SEGMENTS)
     fields = {
         "pk": str(doc["id"]),
         "pk_num": int(doc["id"]),
-        "naam": analysis.exact_tokens(text["title"])
-        and " ".join(analysis.exact_tokens(text["title"]))
-        or "~",
+        "naam": (" ".join(title_words) or "~").encode(),
         "nagekeken": _date_int(doc.get("nagekeken")),
         "einddatum": _date_int(doc.get("einddatum")),
-        "exact": " ".join(text.values()),
-        **text,
+        "title": text["title"],
+        "summary": text["summary"],
+        TEXT_FIELD: value,
     }
-    for facet in FACETS:
-        values = [str(v).replace(" ", "") for v in doc.get(facet) or () if v]
-        if values:
-            fields[facet] = " ".join(values)
-    return fields
+    _impacts, fields[PHRASE_FIELD], words = analysis.analyse(value)
+    values = [
+        f"{facet}{FACET_SEPARATOR}{str(v).replace(' ', '')}"
+        for facet in FACETS
+        for v in doc.get(facet) or ()
+        if v
+    ]
+    if values:
+        fields[FACET_FIELD] = " ".join(values)
+    return fields, words
+
+
+def lexicon_document(words):
+    """The unstemmed words for prefix and typo expansion live in one hidden document (a
+    negative pk_num, already expired) instead of one posting per word per offer."""
+    return {
+        "pk": f"~woorden-{uuid.uuid4().hex}",
+        "pk_num": LEXICON_PK,
+        "naam": b"~",
+        "nagekeken": 0,
+        "einddatum": 1,
+        WORDS_FIELD: " ".join(sorted(words)),
+    }
+
+
+class _Lengths:
+    """Whoosh asks the new segment for every posting's field length; for a field without
+    lengths (keywords) each answer even costs a stat() of a missing file: a third of a
+    rebuild."""
+
+    def __init__(self, lengths):
+        self._lengths = lengths
+
+    def doc_field_length(self, docnum, fieldname, default=0):
+        # Only Whoosh's own scorers use the per-block length statistics; the seam ranks with
+        # impacts computed while indexing.
+        return default
+
+    def __getattr__(self, name):
+        return getattr(self._lengths, name)
+
+
+def _codec():
+    # Large uncompressed posting blocks: the seam reads whole posting lists, so per-block
+    # overhead (unpickle, decompress) is what costs; Whoosh's own skipping is not used.
+    return W3Codec(blocklimit=1024, compression=0)
+
+
+def _writer(ix, **kwargs):
+    writer = ix.writer(codec=_codec(), **kwargs)
+    fieldwriter = getattr(writer, "fieldwriter", None)
+    if fieldwriter is not None:
+        add_postings = fieldwriter.add_postings
+
+        def fast_add_postings(schema, lengths, items):
+            return add_postings(schema, lengths and _Lengths(lengths), items)
+
+        fieldwriter.add_postings = fast_add_postings
+    return writer
 
 
 class WhooshBackend(SearchBackend):
@@ -96,10 +157,15 @@ class WhooshBackend(SearchBackend):
 
     def update(self, documents):
         ix = self._open_or_create()
-        writer = ix.writer(timeout=30, delay=0.05)
+        writer = _writer(ix, timeout=30, delay=0.05)
         try:
+            words = set()
             for doc in documents:
-                writer.update_document(**to_fields(doc))
+                fields, doc_words = to_fields(doc)
+                writer.update_document(**fields)
+                words |= doc_words
+            if words:
+                writer.add_document(**lexicon_document(words))
         except BaseException:
             writer.cancel()
             raise
@@ -107,7 +173,7 @@ class WhooshBackend(SearchBackend):
 
     def delete(self, ids):
         ix = self._open_or_create()
-        writer = ix.writer(timeout=30, delay=0.05)
+        writer = _writer(ix, timeout=30, delay=0.05)
         for pk in ids:
             writer.delete_by_term("pk", str(pk))
         writer.commit()
@@ -118,14 +184,18 @@ class WhooshBackend(SearchBackend):
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         ix = whoosh_index.create_in(tmp, self.schema)
-        writer = ix.writer(procs=1, limitmb=256)
-        count = 0
+        writer = _writer(ix, procs=1, limitmb=512)
+        count, words = 0, set()
         for doc in documents:
-            writer.add_document(**to_fields(doc))
+            fields, doc_words = to_fields(doc)
+            writer.add_document(**fields)
+            words |= doc_words
             count += 1
             if progress:
                 progress(1)
-        writer.commit(optimize=True)
+        if words:
+            writer.add_document(**lexicon_document(words))
+        writer.commit()  # one fresh segment: nothing to merge
         old = self.path.with_name(f"{self.path.name}.oud-{os.getpid()}")
         if self.path.exists():
             os.rename(self.path, old)
@@ -168,10 +238,13 @@ class WhooshBackend(SearchBackend):
             raise SearchUnavailable("geen zoekindex") from exc
         return (stat.st_ino, stat.st_dev)
 
+    def generation(self):
+        return self._state()[1].serial
+
     def status(self):
         try:
             searcher, cache = self._state()
-            return {"ok": True, "documents": searcher.doc_count(), "detail": ""}
+            return {"ok": True, "documents": cache.documents, "detail": ""}
         except SearchUnavailable as exc:
             return {"ok": False, "documents": 0, "detail": str(exc)}
 
@@ -182,8 +255,8 @@ class WhooshBackend(SearchBackend):
         base = cache.visible
         text = None
         if parsed:
-            text = self._text_part(searcher, cache, parsed)
-            base &= text["bits"]
+            text = TextSearcher(searcher, cache, self.synonyms).match(parsed)
+            base &= text.bits
         selected = {}
         for facet, values in (query.filters or {}).items():
             if facet in FACETS and values:
@@ -191,28 +264,36 @@ class WhooshBackend(SearchBackend):
                 selected[facet] = union(cache.value_bits(facet, v) for v in values)
         hits = intersection(selected.values(), base)
         total = hits.bit_count()
+        # Disjunctive counts: a facet's values are counted with every *other* facet applied;
+        # for an unselected facet that is just the hits.
         facets = {}
         for facet in FACETS:
-            scope = intersection((b for f, b in selected.items() if f != facet), base)
-            facets[facet] = {
-                value: (scope & bits).bit_count() for value, bits in cache.bits[facet].items()
-            }
+            scope = (
+                intersection((b for f, b in selected.items() if f != facet), base)
+                if facet in selected
+                else hits
+            )
+            facets[facet] = cache.counts(facet, scope)
         per_page = max(1, min(int(query.per_page), 100))
         num_pages = max(1, -(-total // per_page))
         page = min(max(1, int(query.page)), num_pages)
         start, end = (page - 1) * per_page, page * per_page
         sort = query.effective_sort()
+        hits_mask = cache.mask(hits)
         if sort == "relevantie" and text:
-            docnums, scores = self._ranked(searcher, cache, text, hits, end)
+            docnums, scores = rank(cache, text, hits_mask, end)
         else:
-            docnums, scores = self._ordered(
-                cache, sort if sort != "relevantie" else "naam", hits, end
-            )
+            order = cache.order[sort if sort != "relevantie" else "naam"]
+            docnums = order[hits_mask[order]][:end].tolist()
+            scores = [None] * len(docnums)
         docnums, scores = docnums[start:end], scores[start:end]
-        highlight = text["highlight"] if text else frozenset()
+        highlight = text.highlight if text else frozenset()
         result_hits = []
         for docnum, score in zip(docnums, scores, strict=True):
-            stored = searcher.stored_fields(docnum)
+            stored = cache.stored.get(docnum)
+            if stored is None:
+                stored = searcher.stored_fields(docnum)
+                cache.stored.put(docnum, stored)
             result_hits.append(
                 Hit(
                     id=int(stored["pk"]),
@@ -221,180 +302,15 @@ class WhooshBackend(SearchBackend):
                     summary_html=mark(stored.get("summary", ""), highlight),
                 )
             )
-        suggestion = text["suggestion"] if text else None
-        if text and text["timed_out"]:
+        if text and text.timed_out:
             notices.append(
                 "De zoekopdracht duurde te lang; de volgorde is misschien niet de beste."
             )
         return SearchResult(
-            hits=result_hits, total=total, facets=facets, suggestion=suggestion,
+            hits=result_hits, total=total, facets=facets,
+            suggestion=text.suggestion if text else None,
             page=page, per_page=per_page, notices=notices,
         )  # fmt: skip
-
-    # -- text ------------------------------------------------------------------------------
-    def _term_bits(self, searcher, cache, field, term):
-        key = (field, term)
-        bits = cache.term_bits.get(key)
-        if bits is None:
-            reader = searcher.reader()
-            bits = 0
-            if (field, term) in reader:
-                from .bitsets import ids_to_bits
-
-                bits = ids_to_bits(reader.postings(field, term).all_ids(), cache.n)
-            cache.term_bits.put(key, bits)
-        return bits
-
-    def _word(self, searcher, cache, word, prefix):
-        """Bits, scoring terms and highlight forms for one query word."""
-        stem, exact = analysis.word_forms(word)
-        if exact is None:
-            return None
-        terms = {t for t in (stem, exact) if t}
-        bits = union(
-            self._term_bits(searcher, cache, f, t) for f in TEXT_FIELDS for t in terms
-        ) | self._term_bits(searcher, cache, "exact", exact)
-        reader = searcher.reader()
-        expansions = []
-        if prefix and len(exact) >= 2:
-            for raw in reader.expand_prefix("exact", exact):
-                expansions.append(raw.decode() if isinstance(raw, bytes) else raw)
-                if len(expansions) >= MAX_EXPANSIONS:
-                    break
-        correction = None
-        if not bits and not expansions and len(exact) >= 4:
-            maxdist = 1 if len(exact) < 8 else 2
-            near = sorted(
-                reader.terms_within("exact", exact, maxdist, prefix=1),
-                key=lambda t: -reader.doc_frequency("exact", t),
-            )[:MAX_EXPANSIONS]
-            expansions.extend(near)
-            correction = near[0] if near else None
-        for term in expansions:
-            bits |= self._term_bits(searcher, cache, "exact", term)
-        return {
-            "bits": bits,
-            "stopword": stem is None,
-            "terms": terms | set(expansions),
-            "correction": correction,
-        }
-
-    def _text_part(self, searcher, cache, parsed):
-        version, synonyms = self.synonyms()
-        key = (parsed, version)
-        cached = cache.text_results.get(key)
-        if cached is not None:
-            return cached
-        words = list(parsed.words)
-        infos = [
-            self._word(searcher, cache, w, parsed.prefix_last and i == len(words) - 1)
-            for i, w in enumerate(words)
-        ]
-        # Lay terms: a run of words that is a synonym key may also match its expansions.
-        folded = [analysis.exact_tokens(w)[0] if analysis.exact_tokens(w) else w for w in words]
-        groups, i = [], 0
-        while i < len(words):
-            for size in (3, 2, 1):
-                phrase = " ".join(folded[i : i + size])
-                if len(folded[i : i + size]) == size and phrase in synonyms:
-                    groups.append((i, size, synonyms[phrase]))
-                    i += size
-                    break
-            else:
-                groups.append((i, 1, ()))
-                i += 1
-        bits = cache.visible
-        terms, corrections = set(), {}
-        for start, size, expansions in groups:
-            own = [info for info in infos[start : start + size] if info]
-            content = [info for info in own if not info["stopword"]] or own
-            group_bits = intersection((info["bits"] for info in content), cache.visible)
-            for info in own:
-                if not info["stopword"]:
-                    terms |= info["terms"]
-                if info["correction"]:
-                    corrections[words[infos.index(info)]] = info["correction"]
-            for expansion in expansions:
-                exp_infos = [self._word(searcher, cache, w, False) for w in parse(expansion).words]
-                exp_infos = [x for x in exp_infos if x and not x["stopword"]]
-                if exp_infos:
-                    group_bits |= intersection((x["bits"] for x in exp_infos), cache.visible)
-                    for x in exp_infos:
-                        terms |= x["terms"]
-            bits &= group_bits
-        for phrase in parsed.phrases:
-            bits &= self._phrase_bits(searcher, cache, phrase)
-            terms |= set(analysis.stem_tokens(" ".join(phrase)))
-        ranking_query = Or(
-            [Term(field, t) for field in TEXT_FIELDS for t in terms]
-            + [Term("exact", t) for t in terms]
-        )
-        suggestion = None
-        if corrections:
-            suggestion = " ".join(corrections.get(w, w) for w in words)
-        result = {
-            "bits": bits,
-            "query": ranking_query,
-            "highlight": frozenset(terms),
-            "suggestion": suggestion,
-            "timed_out": False,
-            "ranking": None,
-        }
-        cache.text_results.put(key, result)
-        return result
-
-    def _phrase_bits(self, searcher, cache, words):
-        from .bitsets import ids_to_bits
-
-        stems = [s for s in (analysis.stem_tokens(" ".join(words))) if s]
-        if len(stems) < 2:
-            return union(self._term_bits(searcher, cache, f, s) for f in TEXT_FIELDS for s in stems)
-        query = Or([Phrase(field, stems) for field in ("title", "summary", "body", "labels")])
-        collector = TimeLimitCollector(
-            searcher.collector(limit=None), timelimit=TIME_LIMIT, use_alarm=False
-        )
-        with contextlib.suppress(TimeLimit):  # keep what was found in time
-            searcher.search_with_collector(query, collector)
-        docnums = collector.results().docs()
-        return ids_to_bits(docnums, cache.n)
-
-    def _ranked(self, searcher, cache, text, hits, end):
-        ranking = text["ranking"]
-        if ranking is None:
-            ranking = text["ranking"] = self._score(
-                searcher, text["query"], text["bits"], RANKING_LIMIT
-            )
-        picked = [(d, s) for d, s in ranking if hits >> d & 1]
-        exhausted = len(ranking) < RANKING_LIMIT
-        if len(picked) < end and not exhausted and len(picked) < hits.bit_count():
-            picked = self._score(searcher, text["query"], hits, end)
-        return [d for d, _ in picked], [s for _, s in picked]
-
-    def _score(self, searcher, query, bits, limit):
-        allowed = set(bits_to_ids(bits))
-        if not allowed:
-            return []
-        collector = TimeLimitCollector(
-            searcher.collector(limit=limit, filter=allowed), timelimit=TIME_LIMIT, use_alarm=False
-        )
-        with contextlib.suppress(TimeLimit):  # keep what was found in time
-            searcher.search_with_collector(query, collector)
-        results = collector.results()
-        return [(hit.docnum, hit.score) for hit in results]
-
-    @staticmethod
-    def _ordered(cache, sort, hits, end):
-        count = hits.bit_count()
-        if count * 8 > cache.n:  # dense: walk the precomputed order
-            out = []
-            for docnum in cache.order[sort]:
-                if hits >> docnum & 1:
-                    out.append(docnum)
-                    if len(out) >= end:
-                        break
-        else:
-            out = sorted(bits_to_ids(hits), key=cache.rank[sort].__getitem__)[:end]
-        return out, [None] * len(out)
 
 
 def mark(text, terms):
@@ -403,10 +319,8 @@ def mark(text, terms):
         return ""
     if not terms:
         return escape(text)
-    import re
-
     out, last = [], 0
-    for match in re.finditer(analysis.TOKEN_PATTERN, text):
+    for match in _WORD.finditer(text):
         word = match.group(0)
         stem, exact = analysis.word_forms(word)
         if (stem and stem in terms) or (exact and exact in terms):

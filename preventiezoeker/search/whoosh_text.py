@@ -1,0 +1,211 @@
+"""Text matching and ranking for the Whoosh backend.
+
+Matching is bit operations on cached term document sets; ranking adds each term's precomputed
+BM25 impacts (see analysis.WeightedTextAnalyzer) times its idf into one array per query, so a
+new query costs a few array operations per term and a facet click after it costs nothing.
+"""
+
+import math
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import analysis, postings
+from .bitsets import bits_to_ids, ids_to_bits, intersection, union
+from .query import parse
+
+TEXT_FIELD = "tekst"  # stems of every part, weighted, with positions (phrases)
+WORDS_FIELD = "woorden"  # distinct unstemmed words (hidden documents): prefix and typo expansion
+PHRASE_FIELD = "zin"  # stored stem sequence: phrases are checked against it
+MAX_PHRASE_CANDIDATES = 20_000
+TIME_LIMIT = 1.0  # seconds for any one Whoosh search (phrases)
+MAX_EXPANSIONS = 30  # prefix and typo expansions per word
+EXPANSION_WEIGHT = 0.6  # a word the user may not have meant counts less than the word itself
+SYNONYM_WEIGHT = 0.8
+
+
+@dataclass
+class TextMatch:
+    bits: int
+    scores: np.ndarray
+    highlight: frozenset
+    suggestion: str | None = None
+    timed_out: bool = False
+
+
+@dataclass
+class _Word:
+    bits: int = 0
+    terms: list = field(default_factory=list)  # (stem, factor) scored in TEXT_FIELD
+    highlight: set = field(default_factory=set)
+    stopword: bool = False
+    correction: str | None = None
+
+
+class TextSearcher:
+    def __init__(self, searcher, cache, synonyms):
+        self.searcher, self.reader, self.cache = searcher, searcher.reader(), cache
+        self.synonyms = synonyms
+        self.live_count = max(1, self.reader.doc_count())
+
+    def match(self, parsed):
+        version, synonyms = self.synonyms()
+        key = (parsed, version)
+        cached = self.cache.text_results.get(key)
+        if cached is not None:
+            return cached
+        result = self._match(parsed, synonyms)
+        self.cache.text_results.put(key, result)
+        return result
+
+    # -- terms -----------------------------------------------------------------------------
+    def _postings(self, fieldname, term):
+        """(docnums, weights, bits) of one term, cached for this index generation."""
+        key = (fieldname, term)
+        entry = self.cache.term_postings.get(key)
+        if entry is None:
+            ids, weights = postings.read(self.reader, fieldname, term)
+            entry = (ids, weights, ids_to_bits(ids, self.cache.n))
+            self.cache.term_postings.put(key, entry)
+        return entry
+
+    def _idf(self, ids):
+        df = len(ids)
+        return math.log(1 + (self.live_count - df + 0.5) / (df + 0.5))
+
+    def _word(self, word, prefix):
+        stem, exact = analysis.word_forms(word)
+        if exact is None:
+            return None
+        info = _Word(stopword=stem is None)
+        info.highlight.add(exact)
+        if stem is None:  # a stop word restricts nothing ("de", "voor")
+            info.bits = self.cache.visible
+            return info
+        # The unstemmed form is looked up as a stem too: "fiets" finds "fietsen" (stem fiets).
+        info.terms = [(stem, 1.0)] + ([(exact, 1.0)] if exact != stem else [])
+        info.highlight.add(stem)
+        expansions = []
+        if prefix and len(exact) >= 2:
+            for raw in self.reader.expand_prefix(WORDS_FIELD, exact):
+                expansions.append(raw.decode() if isinstance(raw, bytes) else raw)
+                if len(expansions) >= MAX_EXPANSIONS:
+                    break
+        bits = union(self._postings(TEXT_FIELD, t)[2] for t, _f in info.terms)
+        if not bits and not expansions and len(exact) >= 4:
+            maxdist = 1 if len(exact) < 8 else 2
+            near = sorted(
+                self.reader.terms_within(WORDS_FIELD, exact, maxdist, prefix=1),
+                key=self._frequency,
+                reverse=True,
+            )[:MAX_EXPANSIONS]
+            expansions = near
+            info.correction = near[0] if near else None
+        seen = {t for t, _f in info.terms}
+        for expansion in expansions:
+            info.highlight.add(expansion)
+            expansion_stem = analysis.word_forms(expansion)[0]
+            if expansion_stem and expansion_stem not in seen:
+                seen.add(expansion_stem)
+                info.terms.append((expansion_stem, EXPANSION_WEIGHT))
+                bits |= self._postings(TEXT_FIELD, expansion_stem)[2]
+        info.bits = bits
+        return info
+
+    def _frequency(self, word):
+        """How common a word is in the offers (its stem's document frequency), then A-Z."""
+        stem = analysis.word_forms(word)[0]
+        return (self.reader.doc_frequency(TEXT_FIELD, stem) if stem else 0, [-ord(c) for c in word])
+
+    def _add_scores(self, scores, terms, factor=1.0):
+        for term, weight in terms:
+            ids, impacts, _bits = self._postings(TEXT_FIELD, term)
+            if len(ids):
+                scores[ids] += impacts * np.float32(self._idf(ids) * weight * factor)
+
+    # -- a whole query ---------------------------------------------------------------------
+    def _match(self, parsed, synonyms):
+        cache = self.cache
+        words = list(parsed.words)
+        infos = [
+            self._word(w, parsed.prefix_last and i == len(words) - 1) for i, w in enumerate(words)
+        ]
+        scores = np.zeros(cache.n, dtype=np.float32)
+        bits, highlight, corrections = cache.visible, set(), {}
+        for start, size, expansions in _synonym_groups(words, synonyms):
+            own = [(words[i], infos[i]) for i in range(start, start + size) if infos[i] is not None]
+            content = [info for _w, info in own if not info.stopword] or [i for _w, i in own]
+            group_bits = intersection((info.bits for info in content), cache.visible)
+            for word, info in own:
+                highlight |= info.highlight
+                self._add_scores(scores, info.terms)
+                if info.correction:
+                    corrections[word] = info.correction
+            for expansion in expansions:
+                exp = [self._word(w, False) for w in parse(expansion).words]
+                exp = [x for x in exp if x and not x.stopword]
+                if exp:
+                    group_bits |= intersection((x.bits for x in exp), cache.visible)
+                    for x in exp:
+                        highlight |= x.highlight
+                        self._add_scores(scores, x.terms, SYNONYM_WEIGHT)
+            bits &= group_bits
+        timed_out = False
+        for phrase in parsed.phrases:
+            phrase_bits, late = self._phrase_bits(phrase, bits)
+            bits &= phrase_bits
+            timed_out |= late
+            stems = analysis.stem_tokens(" ".join(phrase))
+            self._add_scores(scores, [(s, 1.0) for s in stems])
+            highlight |= set(stems) | set(phrase)
+        suggestion = None
+        if corrections:
+            suggestion = " ".join(corrections.get(w, w) for w in words)
+        return TextMatch(bits, scores, frozenset(highlight), suggestion, timed_out)
+
+    def _phrase_bits(self, words, within):
+        """Documents holding the words' stems in this order, within one part of the offer."""
+        stems = [s for s in analysis.stem_tokens(" ".join(words)) if s]
+        candidates = intersection((self._postings(TEXT_FIELD, s)[2] for s in stems), within)
+        if len(stems) < 2 or not candidates:
+            return candidates, False
+        deadline = time.monotonic() + TIME_LIMIT
+        found = []
+        for count, docnum in enumerate(bits_to_ids(candidates, MAX_PHRASE_CANDIDATES)):
+            if count % 64 == 0 and time.monotonic() > deadline:  # keep what was found in time
+                return ids_to_bits(found, self.cache.n), True
+            sequence = self.searcher.stored_fields(docnum).get(PHRASE_FIELD, "")
+            if analysis.contains_phrase(sequence, stems):
+                found.append(docnum)
+        return ids_to_bits(found, self.cache.n), candidates.bit_count() > MAX_PHRASE_CANDIDATES
+
+
+def _synonym_groups(words, synonyms):
+    """(start, size, expansions): a run of words that is a lay term may also match its
+    expansions ("stoppen met roken" → rookstop)."""
+    folded = [(analysis.exact_tokens(w) or [w])[0] for w in words]
+    groups, i = [], 0
+    while i < len(words):
+        for size in (3, 2, 1):
+            phrase = " ".join(folded[i : i + size])
+            if len(folded[i : i + size]) == size and phrase in synonyms:
+                groups.append((i, size, synonyms[phrase]))
+                i += size
+                break
+        else:
+            groups.append((i, 1, ()))
+            i += 1
+    return groups
+
+
+def rank(cache, text, hits_mask, end):
+    """The first `end` hits by score (ties by name): deterministic across pages."""
+    candidates = np.flatnonzero(hits_mask)
+    scores = text.scores[candidates]
+    if len(candidates) > end:
+        kth = np.partition(scores, len(scores) - end)[len(scores) - end]
+        keep = scores >= kth
+        candidates, scores = candidates[keep], scores[keep]
+    order = np.lexsort((cache.naam_rank[candidates], -scores))[:end]
+    return candidates[order].tolist(), scores[order].tolist()
