@@ -1,5 +1,7 @@
 """What the search seam knows about an offer: its document, and when to refresh it."""
 
+from collections import defaultdict
+
 from django.db import DatabaseError
 from django.db.models import Max
 from django.utils.html import strip_tags
@@ -15,20 +17,22 @@ M2M = ("themas", "doelgroepen", "talen", "wijken", "toegankelijkheid")
 CHUNK = 2000
 
 
-def _labels(choices, values):
-    names = dict(choices)
+# Enum .choices is rebuilt on every access: look labels up in plain dicts.
+VORM, PRIJS, INSCHRIJVING = (dict(e.choices) for e in (Vorm, PrijsCategorie, Inschrijving))
+
+
+def _labels(names, values):
     return [names.get(v, v) for v in values or []]
 
 
-def to_document(page, organisaties):
+def to_document(page, organisaties, vocab):
     organisatie = organisaties.get(page.path[: -AanbodPage.steplen])
-    vocab = {name: list(getattr(page, name).all()) for name in M2M}
     wijken = [w.slug for w in vocab["wijken"]]
     if page.stadsbreed:
         wijken.append("stadsbreed")
     labels = [o.label for name in M2M for o in vocab[name]]
-    labels += _labels(Vorm.choices, page.vormen) + _labels(PrijsCategorie.choices, page.prijs)
-    labels += _labels(Inschrijving.choices, page.inschrijving)
+    labels += _labels(VORM, page.vormen) + _labels(PRIJS, page.prijs)
+    labels += _labels(INSCHRIJVING, page.inschrijving)
     return {
         "id": page.pk,
         "title": page.title,
@@ -52,13 +56,63 @@ def to_document(page, organisaties):
     }
 
 
+FIELDS = (
+    "pk", "path", "title", "in_het_kort", "beschrijving", "planning", "prijs_toelichting",
+    "stadsbreed", "vormen", "prijs", "inschrijving", "laatst_nagekeken", "einddatum",
+)  # fmt: skip
+
+
+class _Vocabularies:
+    """Every vocabulary entry once, and each chunk's links in one query per relation:
+    prefetch_related builds a manager per offer and relation, ten times slower at 10,000."""
+
+    def __init__(self):
+        self.entries = {}
+        for name in M2M:
+            model = AanbodPage._meta.get_field(name).related_model
+            self.entries[name] = {o.pk: (i, o) for i, o in enumerate(model.objects.all())}
+
+    def for_pages(self, page_ids):
+        links = {name: defaultdict(list) for name in M2M}
+        for name in M2M:
+            field = AanbodPage._meta.get_field(name)
+            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+            rows = field.remote_field.through.objects.filter(
+                **{f"{source}_id__in": page_ids}
+            ).values_list(f"{source}_id", f"{target}_id")
+            entries = self.entries[name]
+            for page_id, entry_id in rows:
+                links[name][page_id].append(entries[entry_id])
+        return {
+            page_id: {name: _in_order(links[name][page_id]) for name in M2M} for page_id in page_ids
+        }
+
+
+def _in_order(pairs):
+    return [entry for _position, entry in sorted(pairs, key=lambda pair: pair[0])]
+
+
 def documents(ids=None):
-    queryset = AanbodPage.objects.zichtbaar().prefetch_related(*M2M).order_by("pk")
+    queryset = AanbodPage.objects.zichtbaar().only(*FIELDS).order_by("pk")
     if ids is not None:
         queryset = queryset.filter(pk__in=list(ids))
     organisaties = {o.path: o for o in OrganisatiePage.objects.only("path", "title", "slug")}
+    vocabularies = _Vocabularies()
+    chunk = []
     for page in queryset.iterator(chunk_size=CHUNK):
-        yield to_document(page, organisaties)
+        chunk.append(page)
+        if len(chunk) >= CHUNK:
+            yield from _chunk_documents(chunk, organisaties, vocabularies)
+            chunk = []
+    yield from _chunk_documents(chunk, organisaties, vocabularies)
+
+
+def _chunk_documents(pages, organisaties, vocabularies):
+    if not pages:
+        return
+    vocab = vocabularies.for_pages([page.pk for page in pages])
+    for page in pages:
+        yield to_document(page, organisaties, vocab[page.pk])
 
 
 def synonyms():
