@@ -4,10 +4,13 @@ Unknown values are dropped with a notice instead of failing the whole search: a 
 to a renamed wijk should still show results.
 """
 
+import time
+
 from django import forms
 
 import django_filters
 
+from preventiezoeker import search
 from preventiezoeker.search import FACETS, SORTS
 from preventiezoeker.search.query import MAX_QUERY_CHARS
 
@@ -31,8 +34,33 @@ FACET_LABELS = {
 STADSBREED_LABEL = "Heel Gent (stadsbreed)"
 
 
+CHOICES_MAX_AGE = 10.0  # seconds; see vocabulary_choices()
+_cached = {"key": None, "at": 0.0, "value": None}
+
+
 def vocabulary_choices():
-    """facet -> {slug: label}, in display order."""
+    """facet -> {slug: label}, in display order. The per-facet dicts are shared: read only.
+
+    Eleven queries (2,000 organisations at 100k offers) cost more than the search itself, so
+    the result is kept per worker. It is dropped in this worker by the signals that change it
+    (aanbod/signals.py), in every worker when the search index changes (a renamed vocabulary
+    entry or organisation reindexes its offers), and at the latest after CHOICES_MAX_AGE.
+    """
+    return dict(_vocabularies()["facets"])
+
+
+def _vocabularies():
+    key, now = search.generation(), time.monotonic()
+    if _cached["value"] is None or _cached["key"] != key or now - _cached["at"] > CHOICES_MAX_AGE:
+        _cached.update(key=key, at=now, value=_vocabulary_choices())
+    return _cached["value"]
+
+
+def forget_choices():
+    _cached["value"] = None
+
+
+def _vocabulary_choices():
     choices = {
         "thema": dict(Thema.objects.values_list("slug", "label")),
         "wijk": dict(Wijk.objects.values_list("slug", "label")),
@@ -49,13 +77,13 @@ def vocabulary_choices():
         ),
     }
     choices["wijk"]["stadsbreed"] = STADSBREED_LABEL
-    return choices
+    order = [g.value for g in ToegankelijkheidGroep]
+    groups = dict(Toegankelijkheid.objects.values_list("slug", "groep"))
+    return {"facets": choices, "groups": (groups, order)}
 
 
 def toegankelijkheid_groups():
-    order = [g.value for g in ToegankelijkheidGroep]
-    groups = dict(Toegankelijkheid.objects.values_list("slug", "groep"))
-    return groups, order
+    return _vocabularies()["groups"]
 
 
 class LenientMultipleChoiceField(forms.MultipleChoiceField):

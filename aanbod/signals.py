@@ -6,6 +6,7 @@ from django.dispatch import receiver
 from wagtail.models import PageLogEntry
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from aanbod.filters import forget_choices
 from aanbod.models import (
     AanbodPage,
     Doelgroep,
@@ -61,6 +62,24 @@ def reindex_on_move(sender, instance, **kwargs):
 @receiver(post_delete, sender=AanbodPage)
 def reindex_on_delete(sender, instance, **kwargs):
     queue(SOURCE, [instance.pk])
+
+
+@receiver(page_published, sender=OrganisatiePage)
+@receiver(page_unpublished, sender=OrganisatiePage)
+@receiver(post_delete, sender=OrganisatiePage)
+@receiver(post_page_move)
+@receiver(post_save, sender=Thema)
+@receiver(post_save, sender=Wijk)
+@receiver(post_save, sender=Doelgroep)
+@receiver(post_save, sender=Taal)
+@receiver(post_save, sender=Toegankelijkheid)
+@receiver(post_delete, sender=Thema)
+@receiver(post_delete, sender=Wijk)
+@receiver(post_delete, sender=Doelgroep)
+@receiver(post_delete, sender=Taal)
+@receiver(post_delete, sender=Toegankelijkheid)
+def forget_facet_choices(sender, **kwargs):
+    forget_choices()  # this worker at once; the others when the index changes (filters.py)
 
 
 @receiver(post_save, sender=Thema)
