@@ -70,3 +70,18 @@ def test_empty_blocks_are_left_out(client, partner_a):
     for heading in ('id="voor-wie"', 'id="waar"', 'id="toegankelijkheid"', 'id="contact"'):
         assert heading not in html, heading
     assert "n.v.t." not in html
+
+
+def test_accessibility_is_grouped_by_the_five_bs(client, partner_a):
+    from aanbod.models import Toegankelijkheid
+
+    page = partner_a.offer
+    page.toegankelijkheid.set(
+        Toegankelijkheid.objects.filter(
+            slug__in=["rolstoeltoegankelijk", "ringleiding", "tolk-mogelijk"]
+        )
+    )
+    publish(page)
+    html = html_of(client, page)
+    assert "<dt>Begrijpbaar</dt><dd>Tolk mogelijk</dd>" in html
+    assert "<dt>Bereikbaar</dt><dd>Ringleiding, Rolstoeltoegankelijk</dd>" in html
