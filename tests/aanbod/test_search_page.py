@@ -185,6 +185,18 @@ def test_facets_show_the_count_next_to_each_value(client, aanbod):
     assert value_text(soup, "taal", "fr") == "Frans (2)"  # own facet: what adding it would give
 
 
+def test_a_new_or_renamed_vocabulary_entry_shows_at_once(client, aanbod):
+    get(client)  # the facet choices are now kept by this worker
+    Thema.objects.create(slug="slaap", label="Goed slapen")
+    response, soup = get(client)
+    assert value_text(soup, "thema", "slaap") == "Goed slapen (0)"
+    Thema.objects.filter(slug="slaap").update(label="Slaap")  # no signal: another worker did it
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("aanbod.filters.CHOICES_MAX_AGE", 0)  # ... and the kept copy is old
+        response, soup = get(client)
+    assert value_text(soup, "thema", "slaap") == "Slaap (0)"
+
+
 def test_values_without_results_are_greyed_and_disabled_unless_chosen(client, aanbod):
     response, soup = get(client, "taal=ar&thema=valpreventie")
     leeg = checkbox(soup, "thema", "mondzorg")
