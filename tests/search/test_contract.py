@@ -141,6 +141,24 @@ def test_update_replaces_and_delete_removes(engine):
     assert run(engine, "zwemmen").total == 0 and run(engine).total == 5
 
 
+def test_status_counts_documents_and_the_generation_moves_on_each_change(engine):
+    before = engine.generation()
+    assert engine.status() == {"ok": True, "documents": 6, "detail": ""}
+    engine.update([doc(20, "Nieuw aanbod over slapen")])
+    assert engine.generation() != before
+    assert engine.status()["documents"] == 7
+    # Words of the new document are found as typed and while typing, and never as a hit of
+    # their own: every hit is a document that was handed in.
+    assert ids(run(engine, "slapen ")) == [20] and ids(run(engine, "slap")) == [20]
+    assert sorted(ids(engine.search(SearchQuery(per_page=100)))) == [1, 2, 3, 4, 5, 6, 20]
+
+
+def test_stop_words_alone_restrict_nothing_and_phrases_stay_within_one_part(engine):
+    assert run(engine, "de het een ").total == 6
+    assert ids(run(engine, '"roken stap"')) == [2]  # "Stoppen met roken, stap voor stap"
+    assert run(engine, '"tabakoloog stoppen"').total == 0  # end of title + start of summary
+
+
 def test_expired_documents_are_hidden(engine):
     past = datetime.date.today() - datetime.timedelta(days=1)
     future = datetime.date.today() + datetime.timedelta(days=30)
