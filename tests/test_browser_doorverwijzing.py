@@ -252,3 +252,17 @@ def test_selection_mail_and_correction_work_without_javascript(live_server, brow
     expect(page.get_by_role("status")).to_contain_text("Bedankt! We stuurden je melding")
     assert "10 uur" in mail.outbox[-1].body
     context.close()
+
+
+def test_adding_by_keyboard_keeps_focus_and_announces(live_server, page, aanbod):
+    page.goto(live_server.url + aanbod[0].url)
+    button = page.get_by_role("button", name=f"Zet in mijn selectie: {aanbod[0].title}")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("link", name="je selectie")).to_be_focused()
+    expect(page.get_by_role("status")).to_have_text(
+        "Toegevoegd aan je selectie. Er staan nu 1 aanbod in."
+    )
+    expect(header_count(page)).to_have_text("Mijn selectie (1)")
+    page.reload()  # the server agrees
+    expect(header_count(page)).to_have_text("Mijn selectie (1)")

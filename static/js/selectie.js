@@ -20,7 +20,8 @@
     if (!form.matches || !form.matches("[data-selectie-knop]") || !window.fetch) return;
     event.preventDefault();
     var button = form.querySelector("button");
-    if (button) button.disabled = true;
+    var hadFocus = button && document.activeElement === button;
+    if (button) button.setAttribute("aria-disabled", "true");
     fetch(form.action, {
       method: "POST",
       body: new FormData(form),
@@ -39,6 +40,8 @@
         done.className = "in-selectie";
         done.innerHTML = '<span aria-hidden="true">✓</span> In <a href="/selectie/">je selectie</a>';
         if (button) button.replaceWith(done);
+        // Keyboard users keep their place: focus moves to what replaced the button.
+        if (hadFocus) done.querySelector("a").focus();
         status.textContent = "Toegevoegd aan je selectie. Er staan nu " + data.aantal + " aanbod in.";
       })
       .catch(function () { form.submit(); });
