@@ -81,6 +81,14 @@ TEKSTEN = {
         "en": "Wheelchair accessible", "ar": "مناسب للكراسي المتحركة",
         "tr": "Tekerlekli sandalye ile erişilebilir",
     },
+    "volgende_data": {
+        "nl": "Volgende data", "fr": "Prochaines dates", "en": "Next dates",
+        "ar": "المواعيد القادمة", "tr": "Sonraki tarihler",
+    },
+    "hele_dag": {
+        "nl": "de hele dag", "fr": "toute la journée", "en": "all day", "ar": "طوال اليوم",
+        "tr": "tüm gün",
+    },
     "tekst_nl": {
         "nl": "",
         "fr": "Le texte de l'organisation est en néerlandais.",
@@ -142,6 +150,14 @@ PRIJS = {
     },
 }  # fmt: skip
 
+WEEKDAGEN = {
+    "nl": ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
+    "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    "ar": ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"],
+    "tr": ["Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar"],
+}
+
 # Language names in the language itself: a client recognises their own language's name.
 AUTONIEMEN = {
     "nl": "Nederlands", "fr": "Français", "en": "English", "de": "Deutsch", "ar": "العربية",
@@ -188,3 +204,14 @@ def taal_namen(page):
         (t.slug, AUTONIEMEN.get(t.slug, t.label), "rtl" if t.slug in RTL else "ltr")
         for t in page.talen.all()
     ]
+
+
+def moment_tekst(start, einde, hele_dag, taal=STANDAARD):
+    """'dinsdag 01/12/2026, 14:00–16:00': digits read the same in every language."""
+    taal = kies_taal(taal)
+    dag = f"{WEEKDAGEN[taal][start.weekday()]} {start:%d/%m/%Y}"
+    if hele_dag:
+        return f"{dag}, {TEKSTEN['hele_dag'][taal]}"
+    if einde.date() != start.date():
+        return f"{dag}, {start:%H:%M}"
+    return f"{dag}, {start:%H:%M}–{einde:%H:%M}"

@@ -24,6 +24,7 @@ from doorverwijzing.vertalingen import (
     TALEN,
     inschrijving_zinnen,
     kies_taal,
+    moment_tekst,
     prijs_zinnen,
     taal_namen,
     teksten,
@@ -205,6 +206,16 @@ def mailen(request):
 # --- Doorverwijsfiche ------------------------------------------------------------------------
 
 
+def volgende_momenten(page, taal, aantal=3):
+    """The next dated sessions from the calendar (kalender app), as plain text."""
+    from kalender.templatetags.kalender_tags import volgende_data
+
+    return [
+        moment_tekst(v.lokale_start, v.lokaal_einde, v.hele_dag, taal)
+        for v in volgende_data(page, aantal)
+    ]
+
+
 def _fiche(request, paginas, ontbrekend=0, terug=None, ids_tekst=""):
     taal = kies_taal(request.GET.get("taal"))
     items = []
@@ -218,6 +229,7 @@ def _fiche(request, paginas, ontbrekend=0, terug=None, ids_tekst=""):
                 "url": url,
                 "qr": qr_svg(url, titel=f"QR-code naar {page.title}"),
                 "prijs": prijs_zinnen(page, taal),
+                "momenten": volgende_momenten(page, taal),
                 # Walk-in already has its pictogram line; the block says the rest.
                 "inschrijving": [z for z in inschrijving if z != zonder_afspraak],
                 "talen": taal_namen(page),

@@ -132,3 +132,24 @@ def test_offer_page_links_to_the_handout_in_a_language(client, offer):
     html = client.get(offer.url).content.decode()
     assert f'action="/doorverwijzing/fiche/{offer.pk}/"' in html
     assert '<option value="ar" lang="ar">العربية</option>' in html
+
+
+def test_next_dates_from_the_calendar_in_the_chosen_language(client, offer, partner_a):
+    import datetime
+
+    from django.utils import timezone
+
+    from kalender.models import ActiviteitDatum, ActiviteitPage
+
+    dag = timezone.localdate() + datetime.timedelta(days=3)
+    activiteit = ActiviteitPage(
+        title="Extra wandeling", in_het_kort="Kom gerust.", aanbod=offer,
+        losse_data=[ActiviteitDatum(datum=dag, start_tijd=datetime.time(14),
+                                    eind_tijd=datetime.time(16))],
+    )  # fmt: skip
+    partner_a.organisatie.add_child(instance=activiteit)
+    publish(activiteit)
+    weekdag = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+    html = fiche(client, offer, "fr")
+    assert "Prochaines dates" in html
+    assert f"{weekdag[dag.weekday()]} {dag:%d/%m/%Y}, 14:00–16:00" in html
