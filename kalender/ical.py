@@ -8,6 +8,7 @@ The library escapes text (commas, semicolons, backslashes, newlines) and folds l
 
 import datetime
 
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -134,6 +135,9 @@ def kalender_ical(kalender, request, naam="Preventiezoeker Gent: kalender"):
     cal.add("x-wr-calname", naam)
     cal.add("x-wr-timezone", "Europe/Brussels")
     stamp = timezone.now().replace(microsecond=0)
+    # One query for every series' cancelled dates, not one per activity.
+    series = {v.activiteit.pk: v.activiteit for v in kalender.voorkomens if v.uit_regel}
+    prefetch_related_objects(list(series.values()), "uitzonderingen")
     reeksen = set()
     for voorkomen in kalender.voorkomens:
         activiteit = voorkomen.activiteit

@@ -9,6 +9,7 @@ from the database (indexed start/einde) and are faceted by the search seam's in-
 import calendar
 import datetime
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -58,6 +59,26 @@ class KalenderForm(forms.Form):
         super().__init__(data)
         for facet in FACETTEN:
             self.fields[facet] = SoepeleKeuzes(required=False, choices=list(choices[facet].items()))
+
+
+@dataclass(slots=True)
+class Moment:
+    """One occurrence as the views need it (a light stand-in for a Voorkomen row)."""
+
+    activiteit: object
+    activiteit_id: int
+    start: datetime.datetime
+    einde: datetime.datetime
+    hele_dag: bool
+    uit_regel: bool
+
+    @property
+    def lokale_start(self):
+        return timezone.localtime(self.start, TZ)
+
+    @property
+    def lokaal_einde(self):
+        return timezone.localtime(self.einde, TZ)
 
 
 @dataclass
@@ -332,23 +353,31 @@ def zoek_kalender(data, vaste_campagne=None, now=None, standaard_dagen=STANDAARD
     kalender.vaste_campagne = vaste_campagne
     start, end, grid_start, grid_end = _van_tot_datetimes(kalender, now)
 
-    voorkomens = list(Voorkomen.objects.zichtbaar().overlapping(start, end).order_by("start", "pk"))
-    activiteiten = _activiteiten({v.activiteit_id for v in voorkomens})
+    # Plain tuples, not model instances: a year of a busy calendar is thousands of rows.
+    rows = (
+        Voorkomen.objects.zichtbaar()
+        .overlapping(start, end)
+        .order_by("start", "pk")
+        .values_list("activiteit_id", "start", "einde", "hele_dag", "uit_regel")
+    )
+    rows = list(rows)
+    activiteiten = _activiteiten({row[0] for row in rows})
+    kandidaten = activiteiten
     if kalender.aanbod is not None:
-        voorkomens = [
-            v for v in voorkomens if activiteiten[v.activiteit_id].aanbod_id == kalender.aanbod
-        ]
+        kandidaten = {k: a for k, a in kandidaten.items() if a.aanbod_id == kalender.aanbod}
     if kalender.activiteit is not None:
-        voorkomens = [v for v in voorkomens if v.activiteit_id == kalender.activiteit]
+        kandidaten = {k: a for k, a in kandidaten.items() if k == kalender.activiteit}
     if kalender.q:
         words = [fold(w) for w in kalender.q.split() if w.strip()]
-        hits = {pk for pk, a in activiteiten.items() if all(w in a.zoektekst for w in words)}
-        voorkomens = [v for v in voorkomens if v.activiteit_id in hits]
-    for v in voorkomens:
-        v.activiteit = activiteiten[v.activiteit_id]
-    records = [(i, activiteiten[v.activiteit_id].facetten) for i, v in enumerate(voorkomens)]
-    matching, counts = facet_records(records, kalender.filters, FACETTEN, universe=choices)
-    kalender.voorkomens = [voorkomens[i] for i in matching]
+        kandidaten = {k: a for k, a in kandidaten.items() if all(w in a.zoektekst for w in words)}
+    # Facet each activity once, weighted by its occurrences in the period.
+    weights = Counter(row[0] for row in rows if row[0] in kandidaten)
+    records = [(pk, kandidaten[pk].facetten) for pk in weights]
+    matching, counts = facet_records(
+        records, kalender.filters, FACETTEN, universe=choices, weights=weights
+    )
+    matching = set(matching)
+    kalender.voorkomens = [Moment(activiteiten[row[0]], *row) for row in rows if row[0] in matching]
     kalender.total = len(kalender.voorkomens)
     kalender.facets = _facets(counts, kalender.filters, choices, vaste_campagne)
 
@@ -364,33 +393,70 @@ def zoek_kalender(data, vaste_campagne=None, now=None, standaard_dagen=STANDAARD
     return kalender
 
 
+# facet -> the M2M relation on ActiviteitPage and on AanbodPage (same names on both).
+M2M = {
+    "thema": "themas",
+    "doelgroep": "doelgroepen",
+    "taal": "talen",
+    "wijk": "wijken",
+    "toegankelijkheid": "toegankelijkheid",
+}
+JSON_LISTS = {"prijs": "prijs", "vorm": "vormen", "inschrijving": "inschrijving"}
+
+
+def _slugs(model, ids):
+    """{pk: {facet: set of slugs}} for the M2M facets, as (pk, slug) rows: no model instances."""
+    result = {pk: {facet: set() for facet in M2M} for pk in ids}
+    for facet, relation in M2M.items():
+        rows = model.objects.filter(pk__in=ids, **{f"{relation}__isnull": False})
+        for pk, slug in rows.values_list("pk", f"{relation}__slug"):
+            result[pk][facet].add(slug)
+    return result
+
+
 def _activiteiten(ids):
-    """pk -> ActiviteitPage with .facetten, .zoektekst and .organisatie_cached, in few queries."""
-    pages = (
-        ActiviteitPage.objects.filter(pk__in=ids)
-        .select_related("aanbod", "campagne")
-        .prefetch_related(
-            "themas",
-            "doelgroepen",
-            "talen",
-            "wijken",
-            "toegankelijkheid",
-            "aanbod__themas",
-            "aanbod__doelgroepen",
-            "aanbod__talen",
-            "aanbod__wijken",
-            "aanbod__toegankelijkheid",
-        )  # fmt: skip
-    )
-    pages = {p.pk: p for p in pages}
+    """pk -> ActiviteitPage with .facetten, .zoektekst and .organisatie_cached, in few queries.
+
+    Same rules as ActiviteitPage.facet_waarden(): an empty facet takes the linked offer's values.
+    """
+    from aanbod.models import AanbodPage
+
+    pages = {p.pk: p for p in ActiviteitPage.objects.filter(pk__in=ids).select_related("campagne")}
+    eigen = _slugs(ActiviteitPage, list(pages))
+    aanbod_ids = {p.aanbod_id for p in pages.values() if p.aanbod_id}
+    aanbod = _slugs(AanbodPage, aanbod_ids)
+    aanbod_velden = {
+        row[0]: row
+        for row in AanbodPage.objects.filter(pk__in=aanbod_ids).values_list(
+            "pk", "stadsbreed", *JSON_LISTS.values()
+        )
+    }
     org_paths = {p.path[: -Page.steplen] for p in pages.values()}
     orgs = {
         o.path: o
         for o in Page.objects.filter(path__in=org_paths).only("title", "path", "url_path", "slug")
     }
-    for page in pages.values():
+    for pk, page in pages.items():
         page.organisatie_cached = orgs.get(page.path[: -Page.steplen])
-        page.facetten = page.facet_waarden()
+        van_aanbod = aanbod.get(page.aanbod_id, {})
+        velden = aanbod_velden.get(page.aanbod_id)
+        facetten = {}
+        for facet in M2M:
+            facetten[facet] = eigen[pk][facet] or (
+                set(van_aanbod.get(facet, ())) if facet != "wijk" else set()
+            )
+        stadsbreed = page.stadsbreed
+        if not facetten["wijk"] and not stadsbreed and velden is not None:
+            facetten["wijk"] = set(van_aanbod.get("wijk", ()))
+            stadsbreed = velden[1]
+        if stadsbreed:
+            facetten["wijk"] = facetten["wijk"] | {"stadsbreed"}
+        for i, (facet, attr) in enumerate(JSON_LISTS.items()):
+            own = getattr(page, attr) or []
+            facetten[facet] = set(own or (velden[2 + i] if velden is not None else []) or [])
+        campagne = page.campagne
+        facetten["campagne"] = {campagne.slug} if campagne is not None and campagne.live else set()
+        page.facetten = facetten
         org_name = page.organisatie_cached.title if page.organisatie_cached else ""
         page.zoektekst = fold(" ".join((page.title, page.in_het_kort, org_name)))
     return pages

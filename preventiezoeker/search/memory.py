@@ -27,12 +27,15 @@ def facet_records(
     facets: Iterable[str],
     universe: Mapping[str, Iterable[str]] | None = None,
     match_all: Mapping[str, str] = MATCH_ALL,
+    weights: Mapping[object, int] | None = None,
 ):
     """Returns (matching_ids in input order, {facet: {value: count}}).
 
     `records` are (id, {facet: set of values}); `filters` {facet: selected values} (empty means
     no filter); `universe` {facet: all values to report} is needed for MATCH_ALL counts, because
     a city-wide record counts for wijken no record names. Without it, seen values are used.
+    `weights` {id: n} counts a record n times (the calendar facets each activity once, weighted
+    by its occurrences in the period, instead of every occurrence).
     """
     active = {f: set(v) for f, v in filters.items() if v}
     facets = tuple(facets)
@@ -49,6 +52,7 @@ def facet_records(
             matching.append(record_id)
         if len(failed) > 1:
             continue  # fails two facets: ticking one more value cannot bring it in
+        weight = weights.get(record_id, 1) if weights is not None else 1
         for f in facets:
             if failed and failed[0] != f:
                 continue
@@ -56,10 +60,11 @@ def facet_records(
             seen[f] |= own
             marker = match_all.get(f)
             if marker is not None and marker in own:
-                everywhere[f] += 1
-                counts[f][marker] += 1
+                everywhere[f] += weight
+                counts[f][marker] += weight
             else:
-                counts[f].update(own)
+                for value in own:
+                    counts[f][value] += weight
     result = {}
     for f in facets:
         marker = match_all.get(f)

@@ -262,3 +262,32 @@ def test_rebuild_command_restores_the_stored_occurrences(dinsdag, partner_a):
     call_command("momenten", verbosity=0)
     assert Voorkomen.objects.filter(activiteit=dinsdag).count() == 8
     assert not Voorkomen.objects.filter(activiteit=draft).exists()
+
+
+def test_bulk_facets_equal_the_models_own_rule(partner_a, vocab):
+    """The calendar computes facets for many activities at once; it must agree with the model."""
+    from aanbod.models import AanbodPage
+    from kalender.zoeken import _activiteiten
+
+    offer = AanbodPage.objects.get(pk=partner_a.offer.pk)
+    offer.wijken.set([vocab["ledeberg"]])
+    offer.stadsbreed = True
+    offer.prijs = ["gratis"]
+    offer.save()
+    campagne = maak_campagne("Mondzorgmaand", "mondzorgmaand", D(2026, 3, 1), D(2026, 3, 31))
+    data = [(D(2026, 3, 2), T(9), None)]
+    cases = [
+        maak_activiteit(partner_a.organisatie, "Alles van het aanbod", aanbod=offer, data=data),
+        maak_activiteit(
+            partner_a.organisatie, "Eigen thema en wijk", aanbod=offer, vormen=["online"],
+            campagne=campagne, data=data,
+            m2m={"themas": [vocab["mondzorg"]], "wijken": [vocab["rabot"]]},
+        ),
+        maak_activiteit(partner_a.organisatie, "Zonder aanbod", stadsbreed=True, data=data),
+    ]  # fmt: skip
+    bulk = _activiteiten({a.pk for a in cases})
+    for act in cases:
+        assert bulk[act.pk].facetten == act.facet_waarden(), act.title
+    assert bulk[cases[0].pk].facetten["wijk"] == {"ledeberg", "stadsbreed"}
+    assert bulk[cases[1].pk].facetten["prijs"] == {"gratis"}
+    assert bulk[cases[1].pk].facetten["campagne"] == {"mondzorgmaand"}

@@ -80,3 +80,14 @@ def test_count_equals_result_size_when_ticked(seed):
         others = {f: v for f, v in filters.items() if f != facet}
         ticked, _ = facet_records(records, {**others, facet: [value]}, FACETS, universe=values)
         assert counts[facet].get(value, 0) == len(ticked), (facet, value)
+
+
+def test_weights_count_a_record_several_times():
+    weights = {1: 5, 3: 2}
+    ids, counts = facet_records(RECORDS, {}, FACETS, universe=UNIVERSE, weights=weights)
+    assert ids == [1, 2, 3, 4]
+    assert counts["thema"] == {"beweging": 6, "voeding": 2, "mondzorg": 2}
+    assert counts["wijk"] == {"rabot": 8, "ledeberg": 4, "dampoort": 2, "stadsbreed": 2}
+    # The same as repeating the records.
+    repeated = [r for r in RECORDS for _ in range(weights.get(r[0], 1))]
+    assert facet_records(repeated, {}, FACETS, universe=UNIVERSE)[1] == counts
