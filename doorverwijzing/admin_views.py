@@ -1,12 +1,14 @@
 """Admin reports: monthly requests per wijk and language (coordinator), and the anonymous
 referral counts per offer (a partner sees only its own offers)."""
 
+import csv
 import datetime
 from collections import defaultdict
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, Sum
 from django.db.models.functions import TruncMonth
+from django.http import HttpResponse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
@@ -50,6 +52,23 @@ def eigen_aanbod(user):
     return AanbodPage.objects.filter(condition)
 
 
+def csv_antwoord(naam, kop, rijen):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{naam}.csv"'
+    response.write("\ufeff")  # Excel opens UTF-8 with accents only with a BOM
+    writer = csv.writer(response, delimiter=";")  # Belgian Excel expects ;
+    writer.writerow(kop)
+    writer.writerows([[veilig(cel) for cel in rij] for rij in rijen])
+    return response
+
+
+def veilig(cel):
+    """A title like '=HYPERLINK(...)' must stay text in a spreadsheet."""
+    if isinstance(cel, str) and cel[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + cel
+    return cel
+
+
 def mag_tellingen_zien(user):
     """Coordinators, and every editor with rights on (part of) the page tree: a partner."""
     if not (user.is_authenticated and user.is_active):
@@ -69,6 +88,18 @@ class AanvragenPerMaandView(WagtailAdminTemplateMixin, TemplateView):
         if not mag_aanvragen_zien(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("formaat") != "csv":
+            return super().get(request, *args, **kwargs)
+        context = self.get_context_data()
+        kop = ["soort", "waarde", *(f"{m:%Y-%m}" for m in context["maanden"]), "totaal"]
+        rijen = [
+            [soort, label, *aantallen, som]
+            for soort, tabel in (("wijk", context["per_wijk"]), ("taal", context["per_taal"]))
+            for label, aantallen, som in tabel
+        ]
+        return csv_antwoord("aanvragen-per-maand", kop, rijen)
 
     def tabel(self, maanden, sleutel):
         rows = (
@@ -143,3 +174,14 @@ class TellingenView(WagtailAdminTemplateMixin, TemplateView):
         ]
         context["alles"] = scope is None
         return context
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("formaat") != "csv":
+            return super().get(request, *args, **kwargs)
+        context = self.get_context_data()
+        kop = ["maand", "aanbod", "aanbod_id", *(label for _value, label in Soort.choices)]
+        rijen = [
+            [f"{r['maand']:%Y-%m}", r["aanbod"], r["aanbod_id"], *r["aantallen"]]
+            for r in context["rijen"]
+        ]
+        return csv_antwoord("doorverwijzingen", kop, rijen)

@@ -138,3 +138,25 @@ def test_coordinator_sees_all_counts(client, coordinator, partner_a, partner_b, 
 def test_counts_menu_is_shown_to_partners(client, partner_a):
     client.force_login(partner_a.user)
     assert "/admin/doorverwijzingen/" in client.get("/admin/").content.decode()
+
+
+def test_counts_as_csv_respect_the_partner_scope(client, partner_a, partner_b, tellingen):
+    client.force_login(partner_a.user)
+    response = client.get("/admin/doorverwijzingen/?formaat=csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    body = response.content.decode("utf-8-sig")
+    assert partner_a.offer.title in body and partner_b.offer.title not in body
+    assert body.splitlines()[0].startswith("maand;aanbod;aanbod_id;")
+
+
+def test_monthly_figures_as_csv(client, coordinator, aanvraag):
+    client.force_login(coordinator)
+    body = client.get("/admin/aanvragen-per-maand/?formaat=csv").content.decode("utf-8-sig")
+    assert "wijk;Ledeberg;" in body and "taal;Arabisch;" in body
+
+
+def test_csv_cells_cannot_become_formulas():
+    from doorverwijzing.admin_views import veilig
+
+    assert veilig("=HYPERLINK(1)") == "'=HYPERLINK(1)" and veilig("Wandelen") == "Wandelen"
+    assert veilig(3) == 3
