@@ -113,3 +113,13 @@ def test_without_javascript_and_by_keyboard_in_the_month_grid(live_server, brows
 def test_axe_finds_no_violations(live_server, page, kalender, path):
     page.goto(live_server.url + path)
     assert_no_axe_violations(page)
+
+
+def test_axe_month_grid_on_a_phone_scrolls_by_keyboard(live_server, page, kalender):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(live_server.url + "/kalender/?weergave=maand")
+    region = page.get_by_role("region", name=re.compile("Maandoverzicht"))
+    region.focus()
+    expect(region).to_be_focused()
+    page.keyboard.press("ArrowRight")
+    assert_no_axe_violations(page)
