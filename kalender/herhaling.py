@@ -32,7 +32,7 @@ def lokaal(day: datetime.date, time: datetime.time | None) -> datetime.datetime:
     return datetime.datetime.combine(day, time or datetime.time(0), tzinfo=TZ)
 
 
-def _einde(day, start_tijd, eind_tijd, hele_dag):
+def eindmoment(day, start_tijd, eind_tijd, hele_dag):
     if hele_dag or start_tijd is None:
         return lokaal(day + datetime.timedelta(days=1), None)
     if eind_tijd is None or eind_tijd <= start_tijd:
@@ -93,7 +93,9 @@ def uit_regel(
         if day in skip:
             continue
         start = lokaal(day, None if hele_dag else start_tijd)
-        result.append(Moment(start, _einde(day, start_tijd, eind_tijd, hele_dag), hele_dag, True))
+        result.append(
+            Moment(start, eindmoment(day, start_tijd, eind_tijd, hele_dag), hele_dag, True)
+        )
     return result
 
 
@@ -103,7 +105,9 @@ def losse_data(data, hele_dag=False):
     for day, start_tijd, eind_tijd in islice(sorted(set(data), key=_sort_key), MAX_VOORKOMENS):
         all_day = hele_dag or start_tijd is None
         start = lokaal(day, None if all_day else start_tijd)
-        result.append(Moment(start, _einde(day, start_tijd, eind_tijd, all_day), all_day, False))
+        result.append(
+            Moment(start, eindmoment(day, start_tijd, eind_tijd, all_day), all_day, False)
+        )
     return result
 
 

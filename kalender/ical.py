@@ -8,7 +8,7 @@ The library escapes text (commas, semicolons, backslashes, newlines) and folds l
 
 import datetime
 
-from django.db.models import prefetch_related_objects
+from django.db.models import Max, prefetch_related_objects
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -17,6 +17,7 @@ import icalendar
 
 from . import herhaling as hh
 from .enums import Herhaling
+from .models import Voorkomen
 
 UID_DOMEIN = "kalender.preventiezoeker.gent"
 FREQ = {
@@ -76,23 +77,20 @@ def _tijden(event, start, einde, hele_dag):
         event.add("dtend", einde)
 
 
-def _reeks(activiteit, request, stamp):
-    """One VEVENT for the rule; UNTIL is the last generated occurrence (bounded like storage)."""
-    alle = hh.uit_regel(
-        activiteit.herhaling,
-        activiteit.eerste_dag,
-        activiteit.start_tijd,
-        activiteit.eind_tijd,
-        tot=activiteit.herhaal_tot,
-        aantal=activiteit.herhaal_aantal,
-        hele_dag=activiteit.hele_dag,
+def _reeks(activiteit, laatste, request, stamp):
+    """One VEVENT for the rule. UNTIL is the last stored occurrence of the rule (so the feed is
+    bounded exactly like the calendar); a cancelled last date may make UNTIL earlier, which
+    describes the same set of dates."""
+    hele_dag = activiteit.hele_dag or activiteit.start_tijd is None
+    eerste = hh.Moment(
+        hh.lokaal(activiteit.eerste_dag, None if hele_dag else activiteit.start_tijd),
+        hh.eindmoment(activiteit.eerste_dag, activiteit.start_tijd, activiteit.eind_tijd, hele_dag),
+        hele_dag,
+        True,
     )
-    if not alle:
-        return None
     event = _basis(activiteit, request, stamp)
     event.add("uid", f"activiteit-{activiteit.pk}@{UID_DOMEIN}")
-    eerste = alle[0]
-    _tijden(event, eerste.start, eerste.einde, eerste.hele_dag)
+    _tijden(event, eerste.start, eerste.einde, hele_dag)
     freq, interval = FREQ[activiteit.herhaling]
     weekday = BYDAY[activiteit.eerste_dag.weekday()]
     rule = {"FREQ": freq}
@@ -102,18 +100,17 @@ def _reeks(activiteit, request, stamp):
         rule["BYDAY"] = f"{hh.n_de_weekdag(activiteit.eerste_dag)}{weekday}"
     else:
         rule["BYDAY"] = weekday
-    laatste = alle[-1].start
     # RFC 5545: with a TZID start, UNTIL is in UTC; with a DATE start, UNTIL is a DATE.
-    rule["UNTIL"] = laatste.date() if eerste.hele_dag else laatste.astimezone(datetime.UTC)
+    laatste = timezone.localtime(laatste, hh.TZ)
+    rule["UNTIL"] = laatste.date() if hele_dag else laatste.astimezone(datetime.UTC)
     event.add("rrule", rule)
-    regel_dagen = {m.start.date(): m.start for m in alle}
-    exdates = [
-        regel_dagen[u.datum] if not eerste.hele_dag else u.datum
+    exdates = sorted(
+        u.datum if hele_dag else hh.lokaal(u.datum, activiteit.start_tijd)
         for u in activiteit.uitzonderingen.all()
-        if u.datum in regel_dagen
-    ]
+        if activiteit.eerste_dag <= u.datum <= laatste.date()
+    )
     if exdates:
-        event.add("exdate", sorted(exdates))
+        event.add("exdate", exdates)
     return event
 
 
@@ -138,6 +135,12 @@ def kalender_ical(kalender, request, naam="Preventiezoeker Gent: kalender"):
     # One query for every series' cancelled dates, not one per activity.
     series = {v.activiteit.pk: v.activiteit for v in kalender.voorkomens if v.uit_regel}
     prefetch_related_objects(list(series.values()), "uitzonderingen")
+    laatste = dict(
+        Voorkomen.objects.filter(activiteit__in=list(series), uit_regel=True)
+        .values("activiteit")
+        .annotate(laatste=Max("start"))
+        .values_list("activiteit", "laatste")
+    )
     reeksen = set()
     for voorkomen in kalender.voorkomens:
         activiteit = voorkomen.activiteit
@@ -145,7 +148,7 @@ def kalender_ical(kalender, request, naam="Preventiezoeker Gent: kalender"):
             if activiteit.pk in reeksen:
                 continue
             reeksen.add(activiteit.pk)
-            event = _reeks(activiteit, request, stamp)
+            event = _reeks(activiteit, laatste[activiteit.pk], request, stamp)
         else:
             event = _los(voorkomen, request, stamp)
         if event is not None:

@@ -160,3 +160,23 @@ def test_unpublished_and_deleted_activities_leave_the_feed(client, partner_a):
 def test_bad_input_still_gives_a_valid_feed(client, query, site_tree):
     _, cal = feed(client, query)
     assert cal["VERSION"] == "2.0"
+
+
+def test_all_day_series_uses_dates_and_a_cancelled_last_date(client, partner_a):
+    maak_activiteit(
+        partner_a.organisatie, "Infostand op de markt", hele_dag=True,
+        herhaling=Herhaling.TWEEWEKELIJKS, eerste_dag=D(2026, 3, 21), herhaal_aantal=4,
+        uitzonderingen=[D(2026, 5, 2)],
+    )  # fmt: skip
+    _, cal = feed(client, "van=2026-03-01&tot=2026-05-31")
+    (event,) = events(cal)
+    assert event.decoded("dtstart") == D(2026, 3, 21)
+    assert event.decoded("dtend") == D(2026, 3, 22)
+    assert event["rrule"]["INTERVAL"] == [2]
+    rset = rrulestr(
+        event["rrule"].to_ical().decode(),
+        dtstart=datetime.datetime(2026, 3, 21),
+        forceset=True,
+    )
+    # 21 March, 4 April, 18 April, 2 May (cancelled, the last one): UNTIL stops at 18 April.
+    assert [d.date() for d in rset] == [D(2026, 3, 21), D(2026, 4, 4), D(2026, 4, 18)]

@@ -86,7 +86,8 @@ def test_facet_counts_and_filters_on_the_page(client, dinsdag, ledeberg):
     html = text(client.get("/kalender/?van=2026-03-01&tot=2026-04-30&thema=mondzorg"))
     assert "Tandenpoetsles Ledeberg" in html and "Wandelgroep op dinsdag" not in html
     assert re.search(
-        r'value="beweging"[^>]*> <span class="facet-label">Beweging</span> <span class="facet-aantal">\(7\)',
+        r'value="beweging"[^>]*> <span class="facet-label">Beweging</span> '
+        r'<span class="facet-aantal">\(7\)',
         html,
     )
     assert re.search(r'value="mondzorg" [^>]*checked', html)
