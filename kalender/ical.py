@@ -158,4 +158,6 @@ def kalender_ical(kalender, request, naam="Preventiezoeker Gent: kalender"):
     response["Content-Disposition"] = 'inline; filename="kalender.ics"'
     response["Access-Control-Allow-Origin"] = "*"
     response["X-Robots-Tag"] = "noindex"
+    # Calendar apps poll subscriptions; a quarter of an hour of staleness is fine for them.
+    response["Cache-Control"] = "public, max-age=900"
     return response
