@@ -41,6 +41,7 @@ LIMIETEN = {
     "mail-adres": (5, 3600),
     "mail-ip": (20, 3600),
     "correctie-ip": (5, 3600),
+    "correctie-adres": (5, 3600),
     "aanvraag-ip": (10, 3600),
 }
 

@@ -326,9 +326,11 @@ def correctie(request, pk):
         return render(request, template, {**context, "verstuurd": True})
     if not form.is_valid():
         return render(request, template, context, status=400)
-    if not ratelimit.binnen_limiet("correctie-ip", ratelimit.client_ip(request)):
+    email = form.cleaned_data["email"]
+    if not (
+        ratelimit.binnen_limiet("correctie-ip", ratelimit.client_ip(request))
+        and (not email or ratelimit.binnen_limiet("correctie-adres", email))
+    ):
         return _te_veel(request, template, context)
-    mail_correctie(
-        page, absolute_url(request, page), form.cleaned_data["bericht"], form.cleaned_data["email"]
-    )
+    mail_correctie(page, absolute_url(request, page), form.cleaned_data["bericht"], email)
     return render(request, template, {"page": page, "verstuurd": True})

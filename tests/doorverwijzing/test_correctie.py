@@ -68,3 +68,13 @@ def test_rate_limited_per_ip(client, partner_a):
 def test_unpublished_offer_cannot_be_reported(client, partner_a):
     partner_a.offer.unpublish()
     assert melden(client, partner_a.offer).status_code == 404
+
+
+def test_rate_limited_per_address_too(client, partner_a):
+    limiet, _ = LIMIETEN["correctie-adres"]
+    for n in range(limiet):
+        response = melden(client, partner_a.offer, ip=f"10.1.0.{n}", email="melder@example.org")
+        assert response.status_code == 200
+    response = melden(client, partner_a.offer, ip="10.1.1.1", email="MELDER@example.org")
+    assert response.status_code == 429
+    assert melden(client, partner_a.offer, ip="10.1.1.2").status_code == 200  # anonymous: IP only
