@@ -1,10 +1,12 @@
 """What the search seam knows about an offer: its document, and when to refresh it."""
 
+import re
 from collections import defaultdict
+from html import unescape
+from types import SimpleNamespace
 
 from django.db import DatabaseError
 from django.db.models import Max
-from django.utils.html import strip_tags
 
 from preventiezoeker.search import Source, register_source, register_synonyms
 from preventiezoeker.search.analysis import exact_tokens
@@ -25,6 +27,15 @@ def _labels(names, values):
     return [names.get(v, v) for v in values or []]
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _text(html):
+    """Rich text as words: tags become spaces (Django's strip_tags parses the HTML, five times
+    slower; an index only needs the words, and the seam escapes what it shows)."""
+    return unescape(_TAG.sub(" ", html))
+
+
 def to_document(page, organisaties, vocab):
     organisatie = organisaties.get(page.path[: -AanbodPage.steplen])
     wijken = [w.slug for w in vocab["wijken"]]
@@ -38,7 +49,7 @@ def to_document(page, organisaties, vocab):
         "title": page.title,
         "summary": page.in_het_kort,
         "body": " ".join(
-            [strip_tags(page.beschrijving or ""), page.planning, page.prijs_toelichting]
+            [_text(page.beschrijving or ""), page.planning or "", page.prijs_toelichting or ""]
         ),
         "labels": " ".join(labels),
         "organisatie_naam": organisatie.title if organisatie else "",
@@ -93,14 +104,16 @@ def _in_order(pairs):
 
 
 def documents(ids=None):
-    queryset = AanbodPage.objects.zichtbaar().only(*FIELDS).order_by("pk")
+    # Rows, not pages: building 10,000 Wagtail page objects costs more than indexing them.
+    queryset = AanbodPage.objects.zichtbaar().order_by("pk")
     if ids is not None:
         queryset = queryset.filter(pk__in=list(ids))
+    queryset = queryset.values(*FIELDS)
     organisaties = {o.path: o for o in OrganisatiePage.objects.only("path", "title", "slug")}
     vocabularies = _Vocabularies()
     chunk = []
-    for page in queryset.iterator(chunk_size=CHUNK):
-        chunk.append(page)
+    for row in queryset.iterator(chunk_size=CHUNK):
+        chunk.append(SimpleNamespace(**row))
         if len(chunk) >= CHUNK:
             yield from _chunk_documents(chunk, organisaties, vocabularies)
             chunk = []
