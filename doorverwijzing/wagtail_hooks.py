@@ -4,6 +4,7 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList, Panel
+from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -141,3 +142,21 @@ def register_gezondheidsgidsen():
 @hooks.register("register_admin_viewset")
 def register_tellingen():
     return TellingenViewSet("doorverwijzingen")
+
+
+class OpenAanvragenPanel(Component):
+    """On the coordinator's dashboard: requests still waiting for a gids, oldest first."""
+
+    name = "open_aanvragen"
+    template_name = "doorverwijzing/admin/open_aanvragen_panel.html"
+    order = 150
+
+    def get_context_data(self, parent_context):
+        open_ = Aanvraag.objects.open().select_related("wijk", "gids").order_by("aangemaakt")
+        return {"aanvragen": open_[:10], "aantal": open_.count()}
+
+
+@hooks.register("construct_homepage_panels")
+def open_aanvragen_panel(request, panels):
+    if admin_views.mag_aanvragen_zien(request.user):
+        panels.append(OpenAanvragenPanel())

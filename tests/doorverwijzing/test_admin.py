@@ -160,3 +160,14 @@ def test_csv_cells_cannot_become_formulas():
 
     assert veilig("=HYPERLINK(1)") == "'=HYPERLINK(1)" and veilig("Wandelen") == "Wandelen"
     assert veilig(3) == 3
+
+
+def test_dashboard_shows_open_requests_to_coordinators_only(
+    client, coordinator, partner_a, aanvraag
+):
+    client.force_login(coordinator)
+    html = client.get("/admin/").content.decode()
+    assert "Open aanvragen gezondheidsgids" in html and "1 aanvraag wacht" in html
+    assert f"/admin/aanvragen/edit/{aanvraag.pk}/" in html
+    client.force_login(partner_a.user)
+    assert "Open aanvragen gezondheidsgids" not in client.get("/admin/").content.decode()
