@@ -79,11 +79,12 @@ def _id(request):
         return None
 
 
-def _selectie_antwoord(request, fallback, **extra):
-    """JSON for selectie.js (progressive enhancement), a redirect for everyone else."""
+def _selectie_antwoord(request, fallback, naar=None, **extra):
+    """JSON for selectie.js (progressive enhancement), a redirect for everyone else: to naar if
+    given, else back where the form said (if that is on this site), else fallback."""
     if request.headers.get("Accept", "").startswith("application/json"):
         return JsonResponse({"aantal": len(Selectie(request.session)), **extra})
-    return HttpResponseRedirect(_terug(request, fallback))
+    return HttpResponseRedirect(naar or _terug(request, fallback))
 
 
 # --- Mijn selectie ---------------------------------------------------------------------------
@@ -126,11 +127,15 @@ def toevoegen(request):
     page = AanbodPage.objects.zichtbaar().filter(pk=pk).first() if pk else None
     selectie = Selectie(request.session)
     toegevoegd = bool(page) and selectie.voeg_toe(page.pk)
+    in_selectie = bool(page) and page.pk in selectie
     fallback = page.get_url(request) if page else reverse("doorverwijzing:selectie")
-    if page and not toegevoegd and selectie.is_vol() and page.pk not in selectie:
+    naar = None
+    if page and not in_selectie:  # the selection is full: say so on the selection page
         request.session["doorverwijzing_vol"] = True
-        return redirect("doorverwijzing:selectie")
-    return _selectie_antwoord(request, fallback, toegevoegd=toegevoegd)
+        naar = reverse("doorverwijzing:selectie")
+    return _selectie_antwoord(
+        request, fallback, naar=naar, toegevoegd=toegevoegd, in_selectie=in_selectie
+    )
 
 
 @require_POST

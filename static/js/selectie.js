@@ -33,6 +33,8 @@
         return response.json();
       })
       .then(function (data) {
+        // Not added (full, or the offer went offline): the page without script explains why.
+        if (!data.in_selectie) { form.submit(); return; }
         document.querySelectorAll("[data-selectie-aantal]").forEach(function (el) {
           el.textContent = "(" + data.aantal + ")";
         });

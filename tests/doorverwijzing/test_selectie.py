@@ -49,7 +49,7 @@ def test_add_answers_json_for_the_script(client, drie):
     response = client.post(
         "/selectie/toevoegen/", {"aanbod": drie[0].pk}, HTTP_ACCEPT="application/json"
     )
-    assert response.json() == {"aantal": 1, "toegevoegd": True}
+    assert response.json() == {"aantal": 1, "toegevoegd": True, "in_selectie": True}
 
 
 def test_remove_and_reorder(client, drie):
