@@ -171,3 +171,13 @@ def test_dashboard_shows_open_requests_to_coordinators_only(
     assert f"/admin/aanvragen/edit/{aanvraag.pk}/" in html
     client.force_login(partner_a.user)
     assert "Open aanvragen gezondheidsgids" not in client.get("/admin/").content.decode()
+
+
+def test_coordinator_admin_pages_render(client, coordinator, aanvraag, gidsen):
+    client.force_login(coordinator)
+    for url in (
+        "/admin/aanvragen/?status=nieuw", f"/admin/aanvragen/inspect/{aanvraag.pk}/",
+        "/admin/gezondheidsgidsen/?actief=true", f"/admin/gezondheidsgidsen/edit/{gidsen[0].pk}/",
+        "/admin/aanvragen-per-maand/", "/admin/doorverwijzingen/",
+    ):  # fmt: skip
+        assert client.get(url).status_code == 200, url
