@@ -31,6 +31,7 @@ from .whoosh_text import PHRASE_FIELD, TEXT_FIELD, WORDS_FIELD, TextSearcher, ra
 
 MAX_VALUES_PER_FACET = 30
 LEXICON_PK = -1
+REBUILD_SEGMENT = 20_000
 _WORD = re.compile(analysis.TOKEN_PATTERN)
 
 
@@ -184,7 +185,7 @@ class WhooshBackend(SearchBackend):
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         ix = whoosh_index.create_in(tmp, self.schema)
-        writer = _writer(ix, procs=1, limitmb=512)
+        writer = _writer(ix, procs=1, limitmb=1024)
         count, words = 0, set()
         for doc in documents:
             fields, doc_words = to_fields(doc)
@@ -193,9 +194,14 @@ class WhooshBackend(SearchBackend):
             count += 1
             if progress:
                 progress(1)
+            if count % REBUILD_SEGMENT == 0:
+                # A segment per batch: the posting pool stays in memory (spilling it to disk
+                # and merging the runs back costs more than reading a few segments).
+                writer.commit(merge=False)
+                writer = _writer(ix, procs=1, limitmb=1024)
         if words:
             writer.add_document(**lexicon_document(words))
-        writer.commit()  # one fresh segment: nothing to merge
+        writer.commit(merge=False)
         old = self.path.with_name(f"{self.path.name}.oud-{os.getpid()}")
         if self.path.exists():
             os.rename(self.path, old)

@@ -56,3 +56,22 @@ def test_block_reader_returns_nothing_for_an_unknown_term(tmp_path):
     searcher, _cache = backend._state()
     ids, weights = postings.read(searcher.reader(), "tekst", "onbestaand")
     assert ids.size == 0 and weights.size == 0
+
+
+def test_a_rebuild_in_several_segments_answers_like_one_segment(tmp_path, monkeypatch):
+    from preventiezoeker.search import SearchQuery, whoosh_backend
+
+    corpus = [
+        doc(i, f"{'Fietsles' if i % 3 else 'Wandelen'} in groep {i}", thema=[f"t{i % 4}"])
+        for i in range(1, 50)
+    ]
+    answers = []
+    for segment in (10_000, 7):
+        monkeypatch.setattr(whoosh_backend, "REBUILD_SEGMENT", segment)
+        backend = WhooshBackend(tmp_path / f"index-{segment}")
+        backend.rebuild(iter(corpus))
+        reader = backend._state()[0].reader()
+        assert len(list(reader.leaf_readers())) == (1 if segment > 49 else 8)
+        result = backend.search(SearchQuery(text="fietsles", filters={"thema": ("t1", "t2")}))
+        answers.append((result.total, [h.id for h in result.hits], result.facets))
+    assert answers[0] == answers[1] and answers[0][0] > 0
