@@ -41,8 +41,11 @@ def _te_veel(request, template, context):
     return render(request, template, context, status=429)
 
 
+MAX_ID = 2**31 - 1  # larger numbers overflow the database's integer, so they cannot be ids
+
+
 def zichtbaar_aanbod(pk):
-    page = AanbodPage.objects.zichtbaar().filter(pk=pk).first()
+    page = AanbodPage.objects.zichtbaar().filter(pk=pk).first() if 0 < pk <= MAX_ID else None
     if page is None:
         raise Http404("Dit aanbod bestaat niet of is niet meer online.")
     return page
@@ -74,9 +77,10 @@ def _terug(request, fallback):
 
 def _id(request):
     try:
-        return int(request.POST.get("aanbod", ""))
+        pk = int(request.POST.get("aanbod", ""))
     except ValueError:
         return None
+    return pk if 0 < pk <= MAX_ID else None
 
 
 def _selectie_antwoord(request, fallback, naar=None, **extra):

@@ -176,3 +176,13 @@ def test_get_on_a_post_url_is_refused(client, drie):
 def test_cards_on_the_home_page_have_the_add_button(client, drie):
     html = client.get(drie[0].get_parent().url).content.decode()
     assert html.count('action="/selectie/toevoegen/"') == 3
+
+
+@pytest.mark.parametrize("waarde", ["99999999999999999999", "-1", "abc", ""])
+def test_bad_ids_are_ignored_not_errors(client, drie, waarde):
+    assert client.post("/selectie/toevoegen/", {"aanbod": waarde}).status_code == 302
+    assert client.post("/selectie/verwijderen/", {"aanbod": waarde}).status_code == 302
+    assert client.get(f"/selectie/?ids={waarde}").status_code == 200
+    assert client.get("/doorverwijzing/fiche/99999999999999999999/").status_code == 404
+    assert client.get("/doorverwijzing/correctie/99999999999999999999/").status_code == 404
+    assert "(0)</span>" in client.get("/selectie/").content.decode()
