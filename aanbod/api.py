@@ -22,6 +22,7 @@ from .zoeken import PER_PAGE, zoek
 
 ALLOWED_METHODS = ("GET", "HEAD", "OPTIONS")
 RETRY_AFTER_SECONDS = 30
+NEXT_DATES = 3  # per offer in a list of results
 UNAVAILABLE_DETAIL = (
     "Zoeken is tijdelijk niet beschikbaar. Probeer het over een halve minuut opnieuw."
 )
@@ -90,7 +91,7 @@ def _choices(enum, values):
     return [{"slug": v, "label": labels.get(v, v)} for v in values or ()]
 
 
-def _offer(request, resultaat):
+def _offer(request, resultaat, next_dates):
     page = resultaat.page
     organisatie = page.organisatie_cached if hasattr(page, "organisatie_cached") else None
     item = {
@@ -117,8 +118,36 @@ def _offer(request, resultaat):
         item[key] = _choices(enum, getattr(page, field))
     item["bedrag"] = None if page.bedrag is None else f"{page.bedrag:.2f}"
     item["laatst_nagekeken"] = page.laatst_nagekeken.isoformat() if page.laatst_nagekeken else None
-    item["next_dates"] = []  # dated sessions come with the calendar; the key is stable already
+    item["next_dates"] = next_dates.get(page.pk, [])
     return item
+
+
+def _next_dates(request, page_ids, per_offer=NEXT_DATES):
+    """offer id -> its next occurrences in the calendar, in one query for the whole page."""
+    from kalender.models import ActiviteitPage, Voorkomen  # the calendar builds on offers
+
+    if not page_ids:
+        return {}
+    activiteiten = ActiviteitPage.objects.zichtbaar().filter(aanbod_id__in=page_ids)
+    occurrences = (
+        Voorkomen.objects.filter(activiteit__in=activiteiten.values("pk"))
+        .komend()
+        .select_related("activiteit")
+    )
+    found = {}
+    for voorkomen in occurrences[: per_offer * len(page_ids) * 10]:
+        dates = found.setdefault(voorkomen.activiteit.aanbod_id, [])
+        if len(dates) < per_offer:
+            dates.append(
+                {
+                    "start": voorkomen.lokale_start.isoformat(),
+                    "end": voorkomen.lokaal_einde.isoformat(),
+                    "all_day": voorkomen.hele_dag,
+                    "title": voorkomen.activiteit.title,
+                    "url": _absolute(request, voorkomen.activiteit),
+                }
+            )
+    return found
 
 
 @api_view
@@ -131,12 +160,13 @@ def aanbod_lijst(request):
     pages = [r.page for r in resultaat.results]
     # One query per relation for the whole page of results, never one per offer.
     prefetch_related_objects(pages, *M2M_FIELDS.values())
+    next_dates = _next_dates(request, [p.pk for p in pages])
     data = {
         "count": resultaat.total,
         "page": resultaat.page,
         "num_pages": resultaat.num_pages,
         "per_page": resultaat.per_page,
-        "results": [_offer(request, r) for r in resultaat.results],
+        "results": [_offer(request, r, next_dates) for r in resultaat.results],
         "facets": {
             facet.name: [
                 {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
@@ -322,8 +352,19 @@ def openapi_document(server_url="/"):
             "laatst_nagekeken": {**nullable_string, "format": "date"},
             "next_dates": {
                 "type": "array",
-                "items": {"type": "string", "format": "date"},
-                "description": "Volgende data (nog altijd leeg).",
+                "maxItems": NEXT_DATES,
+                "description": "De volgende momenten in de kalender (activiteiten bij dit aanbod).",
+                "items": {
+                    "type": "object",
+                    "required": ["start", "end", "all_day", "title", "url"],
+                    "properties": {
+                        "start": {"type": "string", "format": "date-time"},
+                        "end": {"type": "string", "format": "date-time"},
+                        "all_day": {"type": "boolean"},
+                        "title": {"type": "string"},
+                        "url": {**nullable_string, "format": "uri"},
+                    },
+                },
             },
         },
     }

@@ -1,0 +1,28 @@
+"""The offer search API carries each offer's next dates from the calendar."""
+
+import datetime
+
+from django.utils import timezone
+
+from preventiezoeker.search.sync import rebuild
+from tests.kalender.conftest import T, maak_activiteit
+
+
+def test_offer_api_lists_the_next_dates_of_its_activities(client, partner_a, index_dir):
+    offer = partner_a.offer
+    today = timezone.localdate()
+    dates = [(today + datetime.timedelta(days=d), T(14), T(16)) for d in (9, 2, 5, 30)]
+    maak_activiteit(partner_a.organisatie, "Extra sessie", aanbod=offer, data=dates)
+    maak_activiteit(
+        partner_a.organisatie, "Voorbij", aanbod=offer,
+        data=[(today - datetime.timedelta(days=3), T(10), T(11))],
+    )  # fmt: skip
+    rebuild()
+    data = client.get("/api/v1/aanbod/", {"q": "beweegcoach"}).json()
+    (item,) = [r for r in data["results"] if r["id"] == offer.pk]
+    starts = [d["start"][:10] for d in item["next_dates"]]
+    # The three next ones, in order; past dates never.
+    assert starts == [str(today + datetime.timedelta(days=d)) for d in (2, 5, 9)]
+    assert item["next_dates"][0]["start"].endswith(("+01:00", "+02:00"))  # Brussels time
+    assert item["next_dates"][0]["url"].startswith("http://testserver/aanbod/wgc-alfa/")
+    assert item["next_dates"][0]["title"] == "Extra sessie"
