@@ -266,3 +266,16 @@ def test_adding_by_keyboard_keeps_focus_and_announces(live_server, page, aanbod)
     expect(header_count(page)).to_have_text("Mijn selectie (1)")
     page.reload()  # the server agrees
     expect(header_count(page)).to_have_text("Mijn selectie (1)")
+
+
+def test_printed_selection_is_a_plain_list(live_server, page, aanbod):
+    page.goto(live_server.url + aanbod[0].url)
+    page.get_by_role("button", name=f"Zet in mijn selectie: {aanbod[0].title}").click()
+    expect(header_count(page)).to_have_text("Mijn selectie (1)")
+    page.goto(live_server.url + "/selectie/")
+    page.emulate_media(media="print")
+    expect(page.locator(".selectie-item h2")).to_have_text([aanbod[0].title])
+    expect(page.get_by_role("button", name=f"Verwijder: {aanbod[0].title}")).to_be_hidden()
+    expect(page.get_by_role("button", name="Mail deze selectie")).to_be_hidden()
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.get_by_role("button", name="Maak mijn selectie leeg")).to_be_hidden()
