@@ -366,3 +366,18 @@ def test_suggestion_is_escaped_and_url_encoded(client, aanbod):
     assert link.get_text() == zoek.suggestion
     assert query(link["href"])["q"] == [zoek.suggestion]
     assert query(link["href"])["thema"] == ["beweging"]
+
+
+def test_each_result_adds_to_the_selection_and_comes_back_to_the_same_search(client, aanbod):
+    query = "q=wandelen&wijk=rabot-blaisantvest"
+    response, soup = get(client, query)
+    card = soup.find(id=f"aanbod-{aanbod.wandelen.pk}")
+    form = card.find("form", action="/selectie/toevoegen/")
+    fields = {i["name"]: i.get("value", "") for i in form.find_all("input") if i.get("name")}
+    assert fields["aanbod"] == str(aanbod.wandelen.pk)
+    response = client.post(form["action"], fields)
+    assert response.status_code == 302
+    assert response["Location"] == f"{URL}?{query}#aanbod-{aanbod.wandelen.pk}"
+    response, soup = get(client, query)
+    card = soup.find(id=f"aanbod-{aanbod.wandelen.pk}")
+    assert "In je selectie" in card.get_text() and not card.find("button")
