@@ -289,8 +289,8 @@ class WhooshBackend(SearchBackend):
         if sort == "relevantie" and text:
             docnums, scores = rank(cache, text, hits_mask, end)
         else:
-            order = cache.order[sort if sort != "relevantie" else "naam"]
-            docnums = order[hits_mask[order]][:end].tolist()
+            docnums = first_in_order(cache.order[sort if sort != "relevantie" else "naam"],
+                                     hits_mask, end, total)  # fmt: skip
             scores = [None] * len(docnums)
         docnums, scores = docnums[start:end], scores[start:end]
         highlight = text.highlight if text else frozenset()
@@ -317,6 +317,19 @@ class WhooshBackend(SearchBackend):
             suggestion=text.suggestion if text else None,
             page=page, per_page=per_page, notices=notices,
         )  # fmt: skip
+
+
+def first_in_order(order, mask, end, total):
+    """The first `end` documents of `order` that are in `mask`. Walks the order in growing
+    chunks: the first page of a browse needs a few hundred entries, not all 100,000."""
+    found, position, chunk = [], 0, max(256, end * 4)
+    wanted = min(end, total)
+    while len(found) < wanted and position < len(order):
+        part = order[position : position + chunk]
+        found.extend(part[mask[part]].tolist())
+        position += chunk
+        chunk *= 4
+    return found[:end]
 
 
 def mark(text, terms):

@@ -3,9 +3,11 @@ These tests compare that with Whoosh's public matcher API, so an upgrade that ch
 internals fails here instead of returning wrong results."""
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from preventiezoeker.search import postings
-from preventiezoeker.search.whoosh_backend import WhooshBackend
+from preventiezoeker.search.whoosh_backend import WhooshBackend, first_in_order
 
 
 def doc(pk, title, body="", **facets):
@@ -75,3 +77,13 @@ def test_a_rebuild_in_several_segments_answers_like_one_segment(tmp_path, monkey
         result = backend.search(SearchQuery(text="fietsles", filters={"thema": ("t1", "t2")}))
         answers.append((result.total, [h.id for h in result.hits], result.facets))
     assert answers[0] == answers[1] and answers[0][0] > 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 3000), st.integers(1, 200), st.floats(0, 1), st.integers(0, 2**32 - 1))
+def test_walking_the_order_in_chunks_gives_the_first_hits_in_order(n, end, density, seed):
+    rng = np.random.default_rng(seed)
+    order = rng.permutation(n)
+    mask = rng.random(n) < density
+    expected = order[mask[order]][:end].tolist()
+    assert first_in_order(order, mask, end, int(mask.sum())) == expected
