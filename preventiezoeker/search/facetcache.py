@@ -87,6 +87,22 @@ class FacetCache:
         for facet, values in self.raw.items():
             extra = values.get(MATCH_ALL.get(facet), 0)
             self.bits[facet] = {v: (b | extra) for v, b in values.items()}
+        # The same sets as one matrix of 64-bit words, one row per value: counting every value
+        # of every facet is then one AND and one popcount over the matrix (a Python-int AND
+        # and bit_count per value cost 8 µs each at 100,000 documents).
+        self.words = max(1, -(-n // 64))
+        self.rows = {}
+        rows = []
+        for facet, values in self.bits.items():
+            if facet in self.value_index:
+                continue
+            self.rows[facet] = (len(rows), len(rows) + len(values), list(values))
+            rows.extend(self._as_words(b) for b in values.values())
+        self.matrix = np.vstack(rows) if rows else np.zeros((0, self.words), dtype=np.uint64)
+        # Scratch space for counting (a cache belongs to one thread): no 1.5 MB allocations
+        # per search at 100,000 documents.
+        self._and = np.empty_like(self.matrix)
+        self._popcount = np.empty(self.matrix.shape, dtype=np.uint8)
         naam_order = np.array(sorted(range(n), key=naam.__getitem__), dtype=np.int64)
         naam_rank = np.empty(n, dtype=np.int64)
         naam_rank[naam_order] = np.arange(n)
@@ -106,14 +122,32 @@ class FacetCache:
         # A wijk no offer names on its own still has every city-wide offer.
         return self.raw.get(facet, {}).get(MATCH_ALL.get(facet), 0)
 
-    def counts(self, facet, scope):
-        """{value: number of documents in `scope` (a bitset) having it}."""
-        owner = self.value_index.get(facet)
-        if owner is not None:
-            picked = owner[bits_to_mask(scope, self.n)]
-            tally = np.bincount(picked[picked >= 0], minlength=len(self.value_names[facet]))
-            return dict(zip(self.value_names[facet], tally.tolist(), strict=True))
-        return {value: (scope & bits).bit_count() for value, bits in self.bits[facet].items()}
+    def _as_words(self, bits):
+        return np.frombuffer(bits.to_bytes(self.words * 8, "little"), dtype="<u8")
+
+    def counts(self, facets, scope):
+        """{facet: {value: number of documents in `scope` (a bitset) having it}}."""
+        out = {}
+        words = None
+        matrix_facets = [f for f in facets if f in self.rows]
+        if matrix_facets:
+            words = self._as_words(scope)
+            first = min(self.rows[f][0] for f in matrix_facets)
+            last = max(self.rows[f][1] for f in matrix_facets)
+            anded, counted = self._and[first:last], self._popcount[first:last]
+            np.bitwise_and(self.matrix[first:last], words, out=anded)
+            np.bitwise_count(anded, out=counted)
+            tally = counted.sum(axis=1, dtype=np.int64).tolist()
+            for facet in matrix_facets:
+                start, end, names = self.rows[facet]
+                out[facet] = dict(zip(names, tally[start - first : end - first], strict=True))
+        for facet in facets:
+            owner = self.value_index.get(facet)
+            if owner is not None:
+                picked = owner[bits_to_mask(scope, self.n)]
+                tally = np.bincount(picked[picked >= 0], minlength=len(self.value_names[facet]))
+                out[facet] = dict(zip(self.value_names[facet], tally.tolist(), strict=True))
+        return {facet: out.get(facet, {}) for facet in facets}
 
     def mask(self, bits):
         return bits_to_mask(bits, self.n)
