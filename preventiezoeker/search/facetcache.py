@@ -47,8 +47,10 @@ class FacetCache:
         self.serial = (os.getpid(), next(_serials))  # one per generation, never reused
         reader = searcher.reader()
         self.n = n = reader.doc_count_all()
-        live = np.zeros(n, dtype=bool)
-        live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+        live = np.ones(n, dtype=bool)
+        for leaf, base in reader.leaf_readers():  # deletions per segment, not is_deleted(d)
+            if leaf.has_deletions():
+                live[[base + d for d in leaf.deleted_docs_set]] = False
         column = _columns(reader, n)
         self.pks = column("pk_num")
         naam = column("naam", kind=object)
@@ -70,7 +72,7 @@ class FacetCache:
                 facet, _sep, value = term.decode().partition(FACET_SEPARATOR)
                 if facet not in self.raw:
                     continue
-                ids, _weights = postings.read(reader, FACET_FIELD, term)
+                ids, _weights = postings.read(reader, FACET_FIELD, term, weights=False)
                 values = self.raw[facet]
                 values[value] = ids_to_bits(ids, n)
                 if single[facet]:

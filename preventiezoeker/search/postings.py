@@ -13,9 +13,9 @@ from whoosh.matching.wrappers import FilterMatcher
 EMPTY = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32))
 
 
-def read(reader, field, term):
+def read(reader, field, term, weights=True):
     """(docnums, weights) of `term` in `field`, over every segment; deleted documents may be
-    included (callers intersect with the live set)."""
+    included (callers intersect with the live set). weights=False: ones, without decoding."""
     ids_parts, weight_parts = [], []
     for leaf, base in reader.leaf_readers():
         if (field, term) not in leaf:
@@ -23,9 +23,9 @@ def read(reader, field, term):
         matcher = leaf.postings(field, term)
         if isinstance(matcher, FilterMatcher):  # deletions; the caller masks them anyway
             matcher = matcher.child
-        ids, weights = _leaf_arrays(matcher)
+        ids, leaf_weights = _leaf_arrays(matcher, weights)
         ids_parts.append(ids + base)
-        weight_parts.append(weights)
+        weight_parts.append(leaf_weights)
     if not ids_parts:
         return EMPTY
     if len(ids_parts) == 1:
@@ -33,7 +33,7 @@ def read(reader, field, term):
     return np.concatenate(ids_parts), np.concatenate(weight_parts)
 
 
-def _leaf_arrays(matcher):
+def _leaf_arrays(matcher, with_weights=True):
     if hasattr(matcher, "_read_data") and hasattr(matcher, "_goto"):  # W3LeafMatcher
         ids, weights = [], []
         while True:
@@ -42,9 +42,12 @@ def _leaf_arrays(matcher):
             block_ids = np.asarray(raw, dtype=np.int64)
             if not matcher._byteids:
                 block_ids = np.cumsum(block_ids)
-            matcher._read_weights()
             ids.append(block_ids)
-            weights.append(np.asarray(matcher._weights, dtype=np.float32))
+            if with_weights:
+                matcher._read_weights()
+                weights.append(np.asarray(matcher._weights, dtype=np.float32))
+            else:
+                weights.append(np.ones(len(block_ids), dtype=np.float32))
             if matcher._lastblock:
                 break
             matcher._goto(matcher._nextoffset)
