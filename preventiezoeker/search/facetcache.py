@@ -52,10 +52,10 @@ class FacetCache:
             if leaf.has_deletions():
                 live[[base + d for d in leaf.deleted_docs_set]] = False
         column = _columns(reader, n)
-        self.pks = column("pk_num")
+        self.pks = postings.numeric_column(reader, "pk_num", "i8", n)
         naam = column("naam", kind=object)
-        nagekeken = column("nagekeken")
-        einddatum = column("einddatum")
+        nagekeken = postings.numeric_column(reader, "nagekeken", "i4", n)
+        einddatum = postings.numeric_column(reader, "einddatum", "i4", n)
         cutoff = int(today.strftime("%Y%m%d"))
         live &= self.pks >= 0  # the hidden word-list documents
         self.documents = int(live.sum())

@@ -64,3 +64,24 @@ def _leaf_arrays(matcher, with_weights=True):
         weights.append(matcher.weight())
         matcher.next()
     return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float32)
+
+
+def numeric_column(reader, name, typecode, n):
+    """A whole numeric column as an array (the same internals caveat as read())."""
+    parts = []
+    for leaf, _base in reader.leaf_readers():
+        column = leaf.column_reader(name, translate=False) if leaf.has_column(name) else None
+        count = leaf.doc_count_all()
+        if column is None or not hasattr(column, "_basepos"):
+            values = list(column) if column is not None else [0] * count
+            parts.append(np.asarray(values, dtype=np.int64))
+            continue
+        stored = column._count
+        raw = column._dbfile.get(column._basepos, stored * column._fixedlen)
+        values = np.frombuffer(raw, dtype=">" + typecode).astype(np.int64)
+        if stored < count:  # documents after the last written value have the default
+            values = np.concatenate([values, np.full(count - stored, column._default)])
+        parts.append(values[:count])
+    result = np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
+    assert len(result) == n
+    return result

@@ -87,3 +87,17 @@ def test_walking_the_order_in_chunks_gives_the_first_hits_in_order(n, end, densi
     mask = rng.random(n) < density
     expected = order[mask[order]][:end].tolist()
     assert first_in_order(order, mask, end, int(mask.sum())) == expected
+
+
+def test_numeric_columns_read_whole_equal_the_public_reader(tmp_path):
+    from preventiezoeker.search import postings as p
+
+    backend = WhooshBackend(tmp_path / "index")
+    backend.rebuild(iter([doc(i, f"Aanbod {i}", nagekeken=f"2026-01-{i:02d}") for i in (1, 2, 3)]))
+    backend.update([doc(99, "Zonder datum")])  # a second segment, default values
+    reader = backend._state()[0].reader()
+    n = reader.doc_count_all()
+    for name, typecode in (("pk_num", "i8"), ("nagekeken", "i4"), ("einddatum", "i4")):
+        assert p.numeric_column(reader, name, typecode, n).tolist() == list(
+            reader.column_reader(name)
+        )
