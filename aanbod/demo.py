@@ -82,6 +82,7 @@ def maak_aanbod(organisatie, data, vocab, publish=True):
             postcode=loc["postcode"],
             gemeente=loc.get("gemeente", "Gent"),
             wijk=vocab.wijk.get(loc.get("wijk") or ""),
+            openbaar_vervoer=loc.get("openbaar_vervoer", ""),
         )
         for loc in data.get("locaties", [])
     ]

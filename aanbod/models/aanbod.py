@@ -229,6 +229,10 @@ class AanbodLocatie(Orderable):
     postcode = models.CharField(max_length=10)
     gemeente = models.CharField(max_length=60, default="Gent")
     wijk = models.ForeignKey("aanbod.Wijk", null=True, blank=True, on_delete=models.SET_NULL)
+    openbaar_vervoer = models.CharField(
+        "openbaar vervoer", max_length=150, blank=True,
+        help_text="Hoe kom je er met tram of bus? Bijvoorbeeld: tram 1, halte Rabot",
+    )  # fmt: skip
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
 
@@ -237,6 +241,7 @@ class AanbodLocatie(Orderable):
         FieldPanel("straat_nummer"),
         FieldRowPanel([FieldPanel("postcode"), FieldPanel("gemeente")]),
         FieldPanel("wijk"),
+        FieldPanel("openbaar_vervoer"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
     ]
 

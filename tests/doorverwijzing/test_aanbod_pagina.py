@@ -85,3 +85,21 @@ def test_accessibility_is_grouped_by_the_five_bs(client, partner_a):
     html = html_of(client, page)
     assert "<dt>Begrijpbaar</dt><dd>Tolk mogelijk</dd>" in html
     assert "<dt>Bereikbaar</dt><dd>Ringleiding, Rolstoeltoegankelijk</dd>" in html
+
+
+def test_where_gives_the_tram_or_bus_when_the_partner_filled_it_in(client, partner_a):
+    from aanbod.models import AanbodLocatie, Wijk
+
+    page = partner_a.offer
+    page.locaties = [
+        AanbodLocatie(straat_nummer="Opgeëistenlaan 31", postcode="9000",
+                      wijk=Wijk.objects.get(slug="rabot-blaisantvest"),
+                      openbaar_vervoer="tram 1, halte Rabot"),
+        AanbodLocatie(straat_nummer="Blaisantvest 60", postcode="9000"),
+    ]  # fmt: skip
+    publish(page)
+    html = html_of(client, page)
+    assert "Met tram of bus: tram 1, halte Rabot" in html
+    assert html.count("Met tram of bus") == 1  # not for the location without it
+    fiche = client.get(f"/doorverwijzing/fiche/{page.pk}/").content.decode()
+    assert "tram 1, halte Rabot" in fiche
