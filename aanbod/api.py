@@ -431,13 +431,17 @@ def openapi_document(server_url="/"):
         "Access-Control-Allow-Origin": {"schema": {"type": "string", "const": "*"}},
         "X-Robots-Tag": {"schema": {"type": "string", "const": "noindex"}},
     }
+    from kalender.openapi import kalender_openapi  # the calendar builds on offers
+
+    kalender_path, kalender_schemas = kalender_openapi(_facet_parameter, cors, nullable_string)
     return {
         "openapi": "3.1.0",
         "info": {
             "title": "Preventiezoeker Gent API",
             "version": "1.0.0",
             "description": (
-                "Het Gentse preventieaanbod zoeken, met dezelfde parameters als /aanbod/. "
+                "Het Gentse preventieaanbod zoeken, met dezelfde parameters als /aanbod/, en de "
+                "momenten van de kalender, met dezelfde filters als /kalender/. "
                 "Alleen lezen, zonder aanmelding; CORS staat open voor elke oorsprong."
             ),
         },
@@ -478,6 +482,7 @@ def openapi_document(server_url="/"):
                     "responses": {"204": {"description": "Toegestane methodes en headers."}},
                 },
             },
+            "/api/v1/kalender/": kalender_path,
         },
         "components": {
             "schemas": {
@@ -486,6 +491,7 @@ def openapi_document(server_url="/"):
                 "SlugLabel": _slug_label("Een waarde uit een vocabularium."),
                 "FacetWaarde": facet_value,
                 "Fout": error,
+                **kalender_schemas,
             }
         },
     }

@@ -42,3 +42,22 @@ def test_offer_page_shows_wanneer_for_dates_even_without_a_schedule_text(client,
     )  # fmt: skip
     html = client.get(offer.url).content.decode()
     assert 'id="wanneer"' in html and "Volgende data" in html and "14.00 tot 16.00 uur" in html
+
+
+def test_calendar_api_is_documented_and_answers_as_documented(client, partner_a):
+    from tests.aanbod.test_api import check
+
+    maak_activiteit(
+        partner_a.organisatie, "Wandelen op dinsdag", aanbod=partner_a.offer,
+        data=[(timezone.localdate() + datetime.timedelta(days=1), T(19), T(20))],
+    )  # fmt: skip
+    doc = client.get("/api/v1/openapi.json").json()
+    operation = doc["paths"]["/api/v1/kalender/"]["get"]
+    names = {p["name"] for p in operation["parameters"]}
+    assert {"van", "tot", "periode", "campagne", "aanbod", "q", "page", "thema", "wijk"} <= names
+    schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    for query in ({}, {"wijk": "rabot-blaisantvest"}, {"van": "2026-13-45", "tot": "x"}):
+        data = client.get("/api/v1/kalender/", query).json()
+        assert check(doc, schema, data) == []
+    data = client.get("/api/v1/kalender/").json()
+    assert data["count"] >= 1 and data["results"][0]["activity"]["title"] == "Wandelen op dinsdag"
