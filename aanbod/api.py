@@ -14,10 +14,10 @@ from django.http import HttpResponse
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
-from preventiezoeker.search import FACETS, SORTS
+from preventiezoeker.search import SORTS
 
-from .enums import Inschrijving, PrijsCategorie, Vorm
-from .filters import FACET_LABELS, MAX_PAGE, MAX_VALUES_PER_FACET, SORT_LABELS, STADSBREED_LABEL
+from .facetten import FACET, FACETTEN, NAMEN
+from .filters import MAX_PAGE, MAX_VALUES_PER_FACET, SORT_LABELS
 from .zoeken import PER_PAGE, zoek
 
 ALLOWED_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -27,20 +27,10 @@ UNAVAILABLE_DETAIL = (
     "Zoeken is tijdelijk niet beschikbaar. Probeer het over een halve minuut opnieuw."
 )
 METHOD_NOT_ALLOWED_DETAIL = "Deze methode is niet toegestaan; gebruik GET."
-# Vocabulary M2M on AanbodPage -> key in the JSON result.
-M2M_FIELDS = {
-    "thema": "themas",
-    "doelgroep": "doelgroepen",
-    "taal": "talen",
-    "wijk": "wijken",
-    "toegankelijkheid": "toegankelijkheid",
-}
-# JSON-list choice fields on AanbodPage -> (key in the JSON result, choices).
-CHOICE_FIELDS = {
-    "prijs": ("prijs", PrijsCategorie),
-    "vorm": ("vormen", Vorm),
-    "inschrijving": ("inschrijving", Inschrijving),
-}
+# Key in the JSON result -> vocabulary M2M on AanbodPage.
+M2M_FIELDS = {facet.naam: facet.relatie for facet in FACETTEN if facet.relatie}
+# Key in the JSON result -> (JSON-list choice field on AanbodPage, its choices).
+CHOICE_FIELDS = {facet.naam: (facet.veld, facet.keuzes) for facet in FACETTEN if facet.veld}
 # <, > and & never appear raw in the body, even inside strings that echo what someone typed
 # (the parsed JSON is unchanged; the same trick as Django's json_script).
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
@@ -187,41 +177,18 @@ def openapi(request):
 
 # -- OpenAPI 3.1 ---------------------------------------------------------------------------------
 
-FACET_DESCRIPTIONS = {
-    "thema": "Slug van een thema, bv. `beweging`.",
-    "wijk": (
-        "Slug van een Gentse wijk, bv. `rabot-blaisantvest`, of `stadsbreed` "
-        f"({STADSBREED_LABEL}). Stadsbreed aanbod telt mee voor elke wijk."
-    ),
-    "taal": "ISO 639-code van een taal, bv. `nl`.",
-    "doelgroep": "Slug van een doelgroep, bv. `senioren`.",
-    "toegankelijkheid": "Slug van een toegankelijkheidskenmerk, bv. `heldere-taal`.",
-    "prijs": "Prijscategorie.",
-    "vorm": "Vorm van het aanbod.",
-    "inschrijving": "Hoe je inschrijft.",
-    "organisatie": "Slug van de pagina van een organisatie.",
-}
-FACET_EXAMPLES = {
-    "thema": "beweging",
-    "wijk": "stadsbreed",
-    "taal": "nl",
-    "doelgroep": "senioren",
-    "toegankelijkheid": "heldere-taal",
-    "organisatie": "wgc-alfa",
-}
-FIXED_FACET_ENUMS = {"prijs": PrijsCategorie, "vorm": Vorm, "inschrijving": Inschrijving}
-
 
 def _facet_parameter(facet):
+    declared = FACET[facet]
     item = {"type": "string"}
-    if facet in FIXED_FACET_ENUMS:
-        item["enum"] = [value for value, _label in FIXED_FACET_ENUMS[facet].choices]
+    if declared.keuzes is not None:
+        item["enum"] = [value for value, _label in declared.keuzes.choices]
     parameter = {
         "name": facet,
         "in": "query",
         "required": False,
         "description": (
-            f"{FACET_LABELS[facet]}. {FACET_DESCRIPTIONS[facet]} Herhaalbaar: binnen één filter "
+            f"{declared.label}. {declared.uitleg} Herhaalbaar: binnen één filter "
             f"volstaat één waarde (OF), tussen filters moeten alle filters passen (EN). "
             f"Onbekende waarden worden genegeerd met een melding in `notices`; meer dan "
             f"{MAX_VALUES_PER_FACET} waarden worden afgekapt."
@@ -230,7 +197,7 @@ def _facet_parameter(facet):
         "explode": True,
         "schema": {"type": "array", "items": item},
     }
-    example = item["enum"][0] if "enum" in item else FACET_EXAMPLES[facet]
+    example = item["enum"][0] if "enum" in item else declared.voorbeeld
     parameter["example"] = [example]
     return parameter
 
@@ -259,7 +226,7 @@ def openapi_document(server_url="/"):
             "schema": {"type": "string"},
             "example": "fietsen",
         },
-        *(_facet_parameter(facet) for facet in FACETS),
+        *(_facet_parameter(facet) for facet in NAMEN),
         {
             "name": "sort",
             "in": "query",
@@ -336,7 +303,7 @@ def openapi_document(server_url="/"):
                 key: {
                     "type": "array",
                     "items": {
-                        **_slug_label(FACET_LABELS[key]),
+                        **_slug_label(FACET[key].label),
                         "properties": {
                             "slug": {"type": "string", "enum": [v for v, _l in enum.choices]},
                             "label": {"type": "string"},
@@ -405,10 +372,10 @@ def openapi_document(server_url="/"):
             "results": {"type": "array", "items": {"$ref": "#/components/schemas/Aanbod"}},
             "facets": {
                 "type": "object",
-                "required": list(FACETS),
+                "required": list(NAMEN),
                 "properties": {
                     facet: {"type": "array", "items": {"$ref": "#/components/schemas/FacetWaarde"}}
-                    for facet in FACETS
+                    for facet in NAMEN
                 },
             },
             "suggestion": {

@@ -11,20 +11,14 @@ from django.db.models import Max
 from preventiezoeker.search import Source, register_source, register_synonyms
 from preventiezoeker.search.analysis import exact_tokens
 
-from .enums import Inschrijving, PrijsCategorie, Vorm
+from .facetten import FACETTEN
 from .models import AanbodPage, OrganisatiePage, Synoniem
 
 SOURCE = "aanbod"
-M2M = ("themas", "doelgroepen", "talen", "wijken", "toegankelijkheid")
+M2M = tuple(facet.relatie for facet in FACETTEN if facet.relatie)
 CHUNK = 2000
-
-
 # Enum .choices is rebuilt on every access: look labels up in plain dicts.
-VORM, PRIJS, INSCHRIJVING = (dict(e.choices) for e in (Vorm, PrijsCategorie, Inschrijving))
-
-
-def _labels(names, values):
-    return [names.get(v, v) for v in values or []]
+LABELS = {facet.veld: dict(facet.keuzes.choices) for facet in FACETTEN if facet.veld}
 
 
 _TAG = re.compile(r"<[^>]*>")
@@ -38,33 +32,34 @@ def _text(html):
 
 def to_document(page, organisaties, vocab):
     organisatie = organisaties.get(page.path[: -AanbodPage.steplen])
-    wijken = [w.slug for w in vocab["wijken"]]
-    if page.stadsbreed:
-        wijken.append("stadsbreed")
-    labels = [o.label for name in M2M for o in vocab[name]]
-    labels += _labels(VORM, page.vormen) + _labels(PRIJS, page.prijs)
-    labels += _labels(INSCHRIJVING, page.inschrijving)
-    return {
+    document = {
         "id": page.pk,
         "title": page.title,
         "summary": page.in_het_kort,
         "body": " ".join(
             [_text(page.beschrijving or ""), page.planning or "", page.prijs_toelichting or ""]
         ),
-        "labels": " ".join(labels),
         "organisatie_naam": organisatie.title if organisatie else "",
         "nagekeken": page.laatst_nagekeken,
         "einddatum": page.einddatum,
-        "thema": [o.slug for o in vocab["themas"]],
-        "doelgroep": [o.slug for o in vocab["doelgroepen"]],
-        "taal": [o.slug for o in vocab["talen"]],
-        "wijk": wijken,
-        "toegankelijkheid": [o.slug for o in vocab["toegankelijkheid"]],
-        "prijs": list(page.prijs or []),
-        "vorm": list(page.vormen or []),
-        "inschrijving": list(page.inschrijving or []),
-        "organisatie": [organisatie.slug] if organisatie else [],
     }
+    labels = []
+    for facet in FACETTEN:
+        if facet.relatie:
+            entries = vocab[facet.relatie]
+            values = [o.slug for o in entries]
+            labels += [o.label for o in entries]
+            if facet.alles_veld and getattr(page, facet.alles_veld):
+                values.append(facet.alles)
+        elif facet.veld:
+            values = list(getattr(page, facet.veld) or [])
+            names = LABELS[facet.veld]
+            labels += [names.get(v, v) for v in values]
+        else:  # organisatie: the page the offer lives under
+            values = [organisatie.slug] if organisatie else []
+        document[facet.naam] = values
+    document["labels"] = " ".join(labels)
+    return document
 
 
 FIELDS = (

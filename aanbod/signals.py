@@ -6,16 +6,8 @@ from django.dispatch import receiver
 from wagtail.models import PageLogEntry
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from aanbod.filters import forget_choices
-from aanbod.models import (
-    AanbodPage,
-    Doelgroep,
-    OrganisatiePage,
-    Taal,
-    Thema,
-    Toegankelijkheid,
-    Wijk,
-)
+from aanbod.facetten import vergeet_keuzes, vocabulary_models
+from aanbod.models import AanbodPage, OrganisatiePage
 from aanbod.search import SOURCE
 from preventiezoeker.search.sync import queue
 
@@ -68,25 +60,18 @@ def reindex_on_delete(sender, instance, **kwargs):
 @receiver(page_unpublished, sender=OrganisatiePage)
 @receiver(post_delete, sender=OrganisatiePage)
 @receiver(post_page_move)
-@receiver(post_save, sender=Thema)
-@receiver(post_save, sender=Wijk)
-@receiver(post_save, sender=Doelgroep)
-@receiver(post_save, sender=Taal)
-@receiver(post_save, sender=Toegankelijkheid)
-@receiver(post_delete, sender=Thema)
-@receiver(post_delete, sender=Wijk)
-@receiver(post_delete, sender=Doelgroep)
-@receiver(post_delete, sender=Taal)
-@receiver(post_delete, sender=Toegankelijkheid)
 def forget_facet_choices(sender, **kwargs):
-    forget_choices()  # this worker at once; the others when the index changes (filters.py)
+    vergeet_keuzes()  # this worker at once; the others when the index changes (facetten.py)
 
 
-@receiver(post_save, sender=Thema)
-@receiver(post_save, sender=Wijk)
-@receiver(post_save, sender=Doelgroep)
-@receiver(post_save, sender=Taal)
-@receiver(post_save, sender=Toegankelijkheid)
 def reindex_on_vocabulary_change(sender, instance, created, **kwargs):
     if not created:
         queue(SOURCE, instance.aanbod.values_list("pk", flat=True))
+
+
+# Every vocabulary behind a facet (aanbod/facetten.py): a change shows in the filters at once
+# and reindexes the offers that carry the entry.
+for _model in vocabulary_models():
+    post_save.connect(forget_facet_choices, sender=_model)
+    post_delete.connect(forget_facet_choices, sender=_model)
+    post_save.connect(reindex_on_vocabulary_change, sender=_model)

@@ -10,10 +10,11 @@ from django.db.models import Q
 from django.http import QueryDict
 from django.utils import timezone
 
-from preventiezoeker.search import FACETS, MATCH_ALL, SearchQuery, SearchUnavailable, search
+from preventiezoeker.search import SearchQuery, SearchUnavailable, search
 from preventiezoeker.search.query import parse
 
-from .filters import FACET_LABELS, AanbodFilterSet, toegankelijkheid_groups
+from .facetten import FACETTEN, toegankelijkheid_groepen
+from .filters import AanbodFilterSet
 from .models import AanbodPage, OrganisatiePage, ZoekStatistiek
 
 logger = logging.getLogger(__name__)
@@ -115,25 +116,26 @@ def _parents(pages):
 
 
 def _facets(counts, selected, choices):
-    groups, order = toegankelijkheid_groups()
+    groups, order = toegankelijkheid_groepen()
     facets = []
-    for name in FACETS:
+    for facet in FACETTEN:
+        name = facet.naam
         chosen = set(selected.get(name, ()))
         own = counts.get(name, {})
         # A value no indexed offer carries still gets the match-all (stadsbreed) offers.
-        default = own.get(MATCH_ALL[name], 0) if name in MATCH_ALL else 0
+        default = own.get(facet.alles, 0) if facet.alles else 0
         values = [
             FacetWaarde(slug, label, own.get(slug, default), slug in chosen)
             for slug, label in choices[name].items()
         ]
-        if name == "toegankelijkheid":
+        if facet.gegroepeerd:
             for v in values:
                 v.groep = groups.get(v.value, "")
             values.sort(key=lambda v: (order.index(v.groep) if v.groep in order else 99, v.label))
-        if name == "organisatie":
+        if facet.waarden is not None:
             # Hundreds of organisations: list only those with results, or chosen.
             values = [v for v in values if v.count or v.selected]
-        facets.append(Facet(name, FACET_LABELS[name], values))
+        facets.append(Facet(name, facet.label, values))
     return facets
 
 
@@ -150,24 +152,24 @@ def _log(params, total):
 def _fallback(out, choices):
     """The index is broken: list from the database, without counts, and say so."""
     queryset = AanbodPage.objects.zichtbaar()
-    m2m = {"thema": "themas", "wijk": "wijken", "taal": "talen", "doelgroep": "doelgroepen",
-           "toegankelijkheid": "toegankelijkheid"}  # fmt: skip
-    json_lists = {"prijs": "prijs", "vorm": "vormen", "inschrijving": "inschrijving"}
-    for facet, values in out.filters.items():
-        if facet in m2m:
-            condition = Q(**{f"{m2m[facet]}__slug__in": values})
-            if facet == "wijk":  # a stadsbreed offer is in every wijk
-                condition |= Q(stadsbreed=True)
+    for facet in FACETTEN:
+        values = out.filters.get(facet.naam)
+        if not values:
+            continue
+        if facet.relatie:
+            condition = Q(**{f"{facet.relatie}__slug__in": values})
+            if facet.alles_veld:  # a stadsbreed offer is in every wijk
+                condition |= Q(**{facet.alles_veld: True})
             queryset = queryset.filter(condition)
-        elif facet == "organisatie":
+        elif facet.veld:  # JSON lists: no portable SQL "contains" on SQLite
+            wanted = set(values)
+            rows = queryset.values_list("pk", facet.veld)
+            queryset = queryset.filter(pk__in=[pk for pk, got in rows if wanted & set(got or ())])
+        else:  # organisatie: the offers under the chosen organisations' pages
             paths = OrganisatiePage.objects.filter(slug__in=values).values_list("path", flat=True)
             queryset = queryset.filter(
                 reduce(or_, (Q(path__startswith=p) for p in paths), Q(pk__in=[]))
             )
-        elif facet in json_lists:  # JSON lists: no portable SQL "contains" on SQLite
-            wanted = set(values)
-            rows = queryset.values_list("pk", json_lists[facet])
-            queryset = queryset.filter(pk__in=[pk for pk, got in rows if wanted & set(got or ())])
     for word in parse(out.text).words:
         queryset = queryset.filter(title__icontains=word) | queryset.filter(
             in_het_kort__icontains=word

@@ -35,12 +35,17 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FACETS = (
-    "thema", "wijk", "taal", "doelgroep", "toegankelijkheid",
-    "prijs", "vorm", "inschrijving", "organisatie",
-)  # fmt: skip
-# How often a facet is one of the two active ones (thema and wijk are the common clicks).
-WEIGHTS = dict(zip(FACETS, (3, 3, 1, 2, 1, 1, 1, 1, 1), strict=True))
+# How often a facet is one of the two active ones (thema and wijk are the common clicks);
+# every other facet of the registry (aanbod/facetten.py) weighs 1.
+WEIGHTS = {"thema": 3, "wijk": 3, "doelgroep": 2}
+
+
+def facets():
+    from aanbod.facetten import FACETTEN  # after django.setup()
+
+    return FACETTEN
+
+
 TARGETS = {  # from the issue: (size, measure) -> maximum median ms
     (10_000, "text"): 10,
     (100_000, "text"): 100,
@@ -129,16 +134,12 @@ def engine_search(words, filters):
 
 # -- the baseline: Wagtail's database search backend + ORM counts ---------------------------
 class Baseline:
-    M2M = {  # facet -> (AanbodPage field, through-model field)
-        "thema": ("themas", "thema"),
-        "wijk": ("wijken", "wijk"),
-        "taal": ("talen", "taal"),
-        "doelgroep": ("doelgroepen", "doelgroep"),
-        "toegankelijkheid": ("toegankelijkheid", "toegankelijkheid"),
-    }
-    JSON = {"prijs": "prijs", "vorm": "vormen", "inschrijving": "inschrijving"}
-
     def __init__(self):
+        # facet -> (AanbodPage field, through-model field); facet -> JSON list column
+        self.M2M = {
+            f.naam: (f.relatie, f.vocabularium._meta.model_name) for f in facets() if f.relatie
+        }
+        self.JSON = {f.naam: f.veld for f in facets() if f.veld}
         from django.db import connection
 
         from wagtail.search.backends import get_search_backend
@@ -171,8 +172,9 @@ class Baseline:
             slugs = [v for v in values if v != "stadsbreed"]
             linked = self.through(facet).objects.filter(**{f"{other}__slug__in": slugs})
             q = Q(pk__in=linked.values("aanbodpage_id"))
-            if facet == "wijk":  # a city-wide offer is in every wijk (the engine's MATCH_ALL)
-                q |= Q(stadsbreed=True)
+            declared = next(f for f in facets() if f.naam == facet)
+            if declared.alles_veld:  # a city-wide offer is in every wijk (the engine's MATCH_ALL)
+                q |= Q(**{declared.alles_veld: True})
             return q
         if facet in self.JSON:
             marks = ", ".join(["%s"] * len(values))
@@ -245,7 +247,7 @@ class Baseline:
             total = hits.count()
             top = list(hits.order_by("title").values_list("pk", flat=True)[:20])
         facets = {}
-        for facet in FACETS:
+        for facet in (f.naam for f in facets()):
             scope = base.filter(*(c for f, c in conditions.items() if f != facet))
             facets[facet] = {v: n for v, n in self.counts(facet, scope).items() if n}
         return total, top, facets
@@ -256,14 +258,14 @@ def make_queries(count, seed, values):
     from aanbod.demo import WOORDEN
 
     rng = random.Random(seed)
-    facets = [f for f in FACETS if values.get(f)]
-    weights = [WEIGHTS[f] for f in facets]
+    names = [f.naam for f in facets() if values.get(f.naam)]
+    weights = [WEIGHTS.get(f, 1) for f in names]
     queries = []
     for _ in range(count):
         words = " ".join(rng.sample(WOORDEN, rng.choice((1, 1, 2))))
         chosen = []
         while len(chosen) < 2:
-            facet = rng.choices(facets, weights=weights)[0]
+            facet = rng.choices(names, weights=weights)[0]
             if facet not in chosen:
                 chosen.append(facet)
         filters = {
@@ -352,7 +354,7 @@ def measure(size, queries, report, args, profile):
         if not same and len(mismatches) < 3:
             diff = {
                 f: (ours_counts.get(f), b_facets.get(f))
-                for f in FACETS
+                for f in (declared.naam for declared in facets())
                 if ours_counts.get(f) != b_facets.get(f)
             }
             mismatches.append(f"  mismatch {filters}: {str(diff)[:600]}")

@@ -2,9 +2,10 @@
 assembles it): /api/v1/kalender/, occurrences in a date range with the offer search's facets."""
 
 from .enums import Periode
+from .filters import CAMPAGNE, FACETTEN
 from .zoeken import PER_PAGE
 
-KALENDER_FACETS = ("thema", "wijk", "taal", "doelgroep", "toegankelijkheid", "prijs", "vorm")
+KALENDER_FACETS = tuple(facet.naam for facet in FACETTEN if facet is not CAMPAGNE)
 
 
 def _query(name, description, schema, example=None):

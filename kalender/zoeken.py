@@ -20,14 +20,14 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from aanbod.filters import LenientMultipleChoiceField, facet_keuzes
 from preventiezoeker.search.memory import facet_records
 
 from .enums import Periode, Weergave
-from .filters import LABELS, MAX_VALUES_PER_FACET, SoepeleKeuzes, keuzes
+from .filters import FACETTEN, NAMEN, keuzes
 from .herhaling import TZ
 from .models import ActiviteitPage, Voorkomen
 
-FACETTEN = ("thema", "wijk", "taal", "doelgroep", "toegankelijkheid", "prijs", "vorm", "campagne")
 PER_PAGE = 50
 STANDAARD_DAGEN = 90  # the list shows three months unless asked otherwise
 MAX_DAGEN = 366  # a year at most: bounded work per request
@@ -40,7 +40,7 @@ MAANDEN = (
 )  # fmt: skip
 DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 PARAMETERS = (
-    "q", *FACETTEN, "van", "tot", "periode", "aanbod", "activiteit", "weergave", "maand", "page",
+    "q", *NAMEN, "van", "tot", "periode", "aanbod", "activiteit", "weergave", "maand", "page",
 )  # fmt: skip
 
 
@@ -57,8 +57,10 @@ class KalenderForm(forms.Form):
 
     def __init__(self, data, choices):
         super().__init__(data)
-        for facet in FACETTEN:
-            self.fields[facet] = SoepeleKeuzes(required=False, choices=list(choices[facet].items()))
+        for facet in NAMEN:
+            self.fields[facet] = LenientMultipleChoiceField(
+                required=False, choices=list(choices[facet].items())
+            )
 
 
 @dataclass(slots=True)
@@ -265,20 +267,7 @@ def lees_parameters(data, choices, today, standaard_dagen=STANDAARD_DAGEN):
     form = KalenderForm(data, choices)
     form.is_valid()
     cleaned = form.cleaned_data
-    notices = []
-    filters = {f: tuple(cleaned.get(f) or ()) for f in FACETTEN if cleaned.get(f)}
-    for facet in FACETTEN:
-        veld = form.fields[facet]
-        if getattr(veld, "dropped", None):
-            notices.append(
-                f"Onbekende keuze genegeerd bij {LABELS[facet].lower()}: "
-                + ", ".join(veld.dropped[:5])
-            )
-        if getattr(veld, "truncated", False):
-            notices.append(
-                f"Je koos te veel waarden bij {LABELS[facet].lower()}; "
-                f"we gebruiken de eerste {MAX_VALUES_PER_FACET}."
-            )
+    filters, notices = facet_keuzes(form, FACETTEN)
     q = (cleaned.get("q") or "").replace("\x00", " ")
     if len(q) > MAX_Q:
         notices.append(f"Je zoekwoorden waren te lang; we zochten op de eerste {MAX_Q} tekens.")
@@ -374,7 +363,7 @@ def zoek_kalender(data, vaste_campagne=None, now=None, standaard_dagen=STANDAARD
     weights = Counter(row[0] for row in rows if row[0] in kandidaten)
     records = [(pk, kandidaten[pk].facetten) for pk in weights]
     matching, counts = facet_records(
-        records, kalender.filters, FACETTEN, universe=choices, weights=weights
+        records, kalender.filters, NAMEN, universe=choices, weights=weights
     )
     matching = set(matching)
     kalender.voorkomens = [Moment(activiteiten[row[0]], *row) for row in rows if row[0] in matching]
@@ -464,7 +453,8 @@ def _activiteiten(ids):
 
 def _facets(counts, selected, choices, vaste_campagne):
     facets = []
-    for name in FACETTEN:
+    for facet in FACETTEN:
+        name = facet.naam
         if name == "campagne" and vaste_campagne is not None:
             continue  # on a campaign page the campaign is fixed
         chosen = set(selected.get(name, ()))
@@ -475,7 +465,7 @@ def _facets(counts, selected, choices, vaste_campagne):
         ]
         # Long vocabularies: only values with results in this period, or chosen.
         values = [v for v in values if v.count or v.selected]
-        facets.append(Facet(name, LABELS[name], values))
+        facets.append(Facet(name, facet.label, values))
     return facets
 
 

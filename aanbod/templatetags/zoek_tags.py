@@ -10,9 +10,10 @@ from django.db.models import prefetch_related_objects
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from preventiezoeker.search import FACETS, SearchQuery, SearchUnavailable, search
+from preventiezoeker.search import SearchQuery, SearchUnavailable, search
 
 from ..enums import ToegankelijkheidGroep
+from ..facetten import FACET, NAMEN
 from ..filters import SORT_LABELS
 
 register = template.Library()
@@ -20,10 +21,6 @@ register = template.Library()
 # Long facets show this many values; the rest sit in a <details> "Toon alle ...".
 ZICHTBAAR = 8
 LANG = 16
-MEERVOUD = {
-    "thema": "thema's", "wijk": "wijken", "taal": "talen", "doelgroep": "doelgroepen",
-    "organisatie": "organisaties",
-}  # fmt: skip
 
 
 @register.simple_tag(takes_context=True)
@@ -41,7 +38,7 @@ def zonder_facet(facet):
 @register.simple_tag
 def zonder_filters():
     """Keeps the words (q) and the sort, drops every facet."""
-    return {**dict.fromkeys(FACETS), "page": None}
+    return {**dict.fromkeys(NAMEN), "page": None}
 
 
 @register.simple_tag
@@ -62,7 +59,7 @@ def facet_delen(facet):
     return {
         "zichtbaar": [v for v in values if id(v) in keep],
         "rest": [v for v in values if id(v) not in keep],
-        "meervoud": MEERVOUD.get(facet.name, "keuzes"),
+        "meervoud": FACET[facet.name].meervoud if facet.name in FACET else "keuzes",
     }
 
 

@@ -15,7 +15,8 @@ import pytest
 
 import aanbod.api
 from aanbod.enums import Inschrijving, PrijsCategorie, Vorm
-from aanbod.filters import MAX_PAGE, AanbodFilterSet, vocabulary_choices
+from aanbod.facetten import keuzes
+from aanbod.filters import MAX_PAGE, AanbodFilterSet
 from aanbod.models import Doelgroep, Taal, Thema, Wijk
 from preventiezoeker.search import FACETS, SORTS, reset_backend
 from preventiezoeker.search.sync import rebuild
@@ -534,7 +535,7 @@ def test_every_documented_parameter_is_accepted(client, zoekdata, document):
 
 
 def test_documented_facet_examples_are_real_slugs(zoekdata, document):
-    choices = vocabulary_choices()
+    choices = keuzes()
     for name in FACETS:
         for value in _parameters(document)[name]["example"]:
             assert value in choices[name], (name, value)

@@ -10,7 +10,7 @@ from django.utils.html import escape
 import pytest
 
 from aanbod.data.vocabularies import WIJKEN
-from aanbod.filters import vocabulary_choices
+from aanbod.facetten import keuzes
 from aanbod.models import Thema
 from preventiezoeker.search.sync import rebuild
 from tests.factories import AanbodPageFactory, OrganisatiePageFactory
@@ -104,7 +104,7 @@ def test_bad_input_html(client, weinig_aanbod, query, notices):
     for raw in RAW_MARKUP:
         assert raw not in content
     # Chips only ever show known values, never what was typed.
-    choices = vocabulary_choices()
+    choices = keuzes()
     assert all(value.value in choices[f.name] for f, value in zoek.chips)
 
 

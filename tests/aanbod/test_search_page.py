@@ -192,7 +192,7 @@ def test_a_new_or_renamed_vocabulary_entry_shows_at_once(client, aanbod):
     assert value_text(soup, "thema", "slaap") == "Goed slapen (0)"
     Thema.objects.filter(slug="slaap").update(label="Slaap")  # no signal: another worker did it
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("aanbod.filters.CHOICES_MAX_AGE", 0)  # ... and the kept copy is old
+        patch.setattr("aanbod.facetten.CHOICES_MAX_AGE", 0)  # ... and the kept copy is old
         response, soup = get(client)
     assert value_text(soup, "thema", "slaap") == "Slaap (0)"
 

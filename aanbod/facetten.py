@@ -1,0 +1,162 @@
+"""Every facet of the offer search and the calendar, declared once.
+
+Filters, index documents, the JSON API and its OpenAPI document, the calendar, the database
+fallback, the benchmark and the site set-up all read this registry: adding a facet touches this
+file only. A facet is a URL parameter, an index facet and a JSON key, all with the same name.
+"""
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.apps import apps
+
+from preventiezoeker import search
+
+from .enums import Inschrijving, PrijsCategorie, ToegankelijkheidGroep, Vorm
+
+CHOICES_MAX_AGE = 10.0  # seconds; see keuzes()
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One facet. Exactly one of `relatie`, `veld` or `waarden` says where its values live."""
+
+    naam: str  # URL parameter, index facet and JSON key
+    label: str  # Dutch, shown above the checkboxes
+    meervoud: str  # "Toon alle thema's"
+    relatie: str = ""  # vocabulary M2M on AanbodPage and ActiviteitPage (same name on both)
+    veld: str = ""  # JSON list of fixed choices on AanbodPage and ActiviteitPage
+    keuzes: type | None = None  # the TextChoices of `veld`
+    waarden: Callable[[], dict] | None = None  # {slug: label} for facets with another source
+    # A page carrying this value matches every value of the facet and counts for each (an
+    # offer for the whole city is an offer in every wijk); `alles_veld` is its boolean field.
+    alles: str = ""
+    alles_label: str = ""
+    alles_veld: str = ""
+    # Values are shown grouped by the vocabulary's `groep` field (the five B's).
+    gegroepeerd: bool = False
+    in_kalender: bool = True
+    # The OpenAPI parameter's description and example.
+    uitleg: str = ""
+    voorbeeld: str = ""
+
+    @property
+    def vocabularium(self):
+        """The snippet model behind a `relatie` facet (Thema, Wijk, ...), else None."""
+        if not self.relatie:
+            return None
+        return apps.get_model("aanbod", "AanbodPage")._meta.get_field(self.relatie).related_model
+
+    def lees_keuzes(self):
+        """{slug: label} in display order, straight from the database (uncached)."""
+        if self.waarden is not None:
+            result = dict(self.waarden())
+        elif self.keuzes is not None:
+            result = dict(self.keuzes.choices)
+        else:
+            result = dict(self.vocabularium.objects.values_list("slug", "label"))
+        if self.alles:
+            result[self.alles] = self.alles_label
+        return result
+
+
+def _organisaties():
+    model = apps.get_model("aanbod", "OrganisatiePage")
+    return model.objects.live().order_by("title").values_list("slug", "title")
+
+
+FACETTEN = (
+    Facet(
+        "thema", "Thema", "thema's", relatie="themas",
+        uitleg="Slug van een thema, bv. `beweging`.", voorbeeld="beweging",
+    ),
+    Facet(
+        "wijk", "Wijk", "wijken", relatie="wijken",
+        alles="stadsbreed", alles_label="Heel Gent (stadsbreed)", alles_veld="stadsbreed",
+        uitleg=(
+            "Slug van een Gentse wijk, bv. `rabot-blaisantvest`, of `stadsbreed` "
+            "(Heel Gent (stadsbreed)). Stadsbreed aanbod telt mee voor elke wijk."
+        ),
+        voorbeeld="stadsbreed",
+    ),
+    Facet(
+        "taal", "Taal", "talen", relatie="talen",
+        uitleg="ISO 639-code van een taal, bv. `nl`.", voorbeeld="nl",
+    ),
+    Facet(
+        "doelgroep", "Voor wie", "doelgroepen", relatie="doelgroepen",
+        uitleg="Slug van een doelgroep, bv. `senioren`.", voorbeeld="senioren",
+    ),
+    Facet(
+        "toegankelijkheid", "Toegankelijkheid", "keuzes", relatie="toegankelijkheid",
+        gegroepeerd=True,
+        uitleg="Slug van een toegankelijkheidskenmerk, bv. `heldere-taal`.",
+        voorbeeld="heldere-taal",
+    ),
+    Facet(
+        "prijs", "Prijs", "keuzes", veld="prijs", keuzes=PrijsCategorie,
+        uitleg="Prijscategorie.",
+    ),
+    Facet("vorm", "Vorm", "keuzes", veld="vormen", keuzes=Vorm, uitleg="Vorm van het aanbod."),
+    Facet(
+        "inschrijving", "Inschrijven", "keuzes", veld="inschrijving", keuzes=Inschrijving,
+        in_kalender=False, uitleg="Hoe je inschrijft.",
+    ),
+    Facet(
+        "organisatie", "Organisatie", "organisaties", waarden=_organisaties, in_kalender=False,
+        uitleg="Slug van de pagina van een organisatie.", voorbeeld="wgc-alfa",
+    ),
+)  # fmt: skip
+FACET = {facet.naam: facet for facet in FACETTEN}
+NAMEN = tuple(FACET)
+MATCH_ALL = {facet.naam: facet.alles for facet in FACETTEN if facet.alles}
+# The vocabulary snippets behind the facets, by model name (for permissions and set-up).
+VOCABULARIA = tuple(facet.relatie for facet in FACETTEN if facet.relatie)
+
+
+def vocabulary_models():
+    return [facet.vocabularium for facet in FACETTEN if facet.relatie]
+
+
+# -- the one choice cache ----------------------------------------------------------------------
+
+_cached = {"key": None, "at": 0.0, "value": None}
+
+
+def keuzes():
+    """facet -> {slug: label}, in display order, for every facet in FACETTEN. Read only.
+
+    A dozen queries (2,000 organisations at 100k offers) cost more than the search itself, so
+    the result is kept per worker. It is dropped in this worker by the signals that change it
+    (aanbod/signals.py), in every worker when the search index changes (a renamed vocabulary
+    entry or organisation reindexes its offers), and at the latest after CHOICES_MAX_AGE.
+    """
+    return dict(_gecached()["facets"])
+
+
+def toegankelijkheid_groepen():
+    """({slug: group}, [groups in display order]) for grouped facets."""
+    return _gecached()["groups"]
+
+
+def vergeet_keuzes():
+    _cached["value"] = None
+
+
+def _gecached():
+    key, now = search.generation(), time.monotonic()
+    if _cached["value"] is None or _cached["key"] != key or now - _cached["at"] > CHOICES_MAX_AGE:
+        _cached.update(key=key, at=now, value=_lees_alles())
+    return _cached["value"]
+
+
+def _lees_alles():
+    groups = {}
+    for facet in FACETTEN:
+        if facet.gegroepeerd:
+            groups.update(facet.vocabularium.objects.values_list("slug", "groep"))
+    return {
+        "facets": {facet.naam: facet.lees_keuzes() for facet in FACETTEN},
+        "groups": (groups, [g.value for g in ToegankelijkheidGroep]),
+    }
