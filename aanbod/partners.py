@@ -14,7 +14,11 @@ from wagtail.models import Collection
 from wagtail.users.models import UserProfile
 
 from aanbod.models import AanbodIndexPage, OrganisatiePage
-from home.inrichting import grant_collection_permissions, grant_page_permissions, permission
+from preventiezoeker.permissions import (
+    grant_collection_permissions,
+    grant_page_permissions,
+    permission,
+)
 
 PARTNER_PAGE_PERMISSIONS = ("add", "change")
 PARTNER_COLLECTION_PERMISSIONS = ("add", "change", "choose")

@@ -19,7 +19,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from aanbod.models import AanbodPage
 from doorverwijzing.enums import Soort
 from doorverwijzing.models import Aanvraag, Telling
-from home.admin_views import can_publish_somewhere
+from preventiezoeker.permissions import can_publish_somewhere
 
 MAANDEN = 12
 

@@ -6,7 +6,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
 from aanbod.partners import partner_group_name
-from home.inrichting import COORDINATOR_GROUP
+from preventiezoeker.permissions import COORDINATOR_GROUP
 
 
 def _adressen(users):

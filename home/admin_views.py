@@ -3,12 +3,8 @@
 from django.core.exceptions import PermissionDenied
 
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
-from wagtail.models import Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
-
-def can_publish_somewhere(user):
-    return PagePermissionPolicy(Page).user_has_permission(user, "publish")
+from preventiezoeker.permissions import can_publish_somewhere
 
 
 def page_types_usage(request, *args, **kwargs):

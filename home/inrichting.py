@@ -1,14 +1,12 @@
 """Idempotent set-up of what every installation needs: the page tree, the coordinator role and the
 approval workflow. Run by `manage.py inrichten`, the demo command and the tests."""
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db import transaction
 
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
-    GroupCollectionPermission,
-    GroupPagePermission,
     Page,
     Site,
     Workflow,
@@ -19,8 +17,13 @@ from wagtail.models import (
 from aanbod.models import AanbodIndexPage
 from home.models import HomePage
 from kalender.models import KalenderIndexPage
+from preventiezoeker.permissions import (
+    COORDINATOR_GROUP,
+    grant_collection_permissions,
+    grant_page_permissions,
+    permission,
+)
 
-COORDINATOR_GROUP = "Coördinatoren"
 WORKFLOW_NAME = "Goedkeuring door de coördinator"
 COORDINATOR_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock", "bulk_delete")
 VOCABULARY_MODELS = ("thema", "wijk", "doelgroep", "taal", "toegankelijkheid", "synoniem")
@@ -29,27 +32,6 @@ DOORVERWIJZING_PERMISSIONS = {
     "gezondheidsgids": ("add", "change", "delete", "view"),
     "aanvraag": ("change", "delete", "view"),
 }
-
-
-def permission(app_label, codename):
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
-def grant_collection_permissions(group, collection, actions):
-    for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
-        for action in actions:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group,
-                collection=collection,
-                permission=permission(app_label, f"{action}_{model}"),
-            )
-
-
-def grant_page_permissions(group, page, actions):
-    for action in actions:
-        GroupPagePermission.objects.get_or_create(
-            group=group, page=page, permission=permission("wagtailcore", f"{action}_page")
-        )
 
 
 @transaction.atomic

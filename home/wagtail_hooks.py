@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from home.admin_views import can_publish_somewhere
+from preventiezoeker.permissions import can_publish_somewhere
 
 PARTNER_HIDDEN_MENU_ITEMS = {"help"}  # English-only external guides
 PARTNER_HIDDEN_REPORTS = {"page-types-usage"}

@@ -1,3 +1,5 @@
+"""In home, the top app, because it sets up the page tree (richt_site_in) before adding offers."""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from tqdm import tqdm

@@ -1,0 +1,39 @@
+"""Roles and permission helpers every app may use: the coordinator group, granting page and
+collection rights, and who acts as a coordinator (may publish somewhere).
+
+Project level on purpose: setup (home), the partner role (aanbod) and the referral admin
+(doorverwijzing) all need these, and a lower app must not import a higher one.
+"""
+
+from django.contrib.auth.models import Permission
+
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+COORDINATOR_GROUP = "Coördinatoren"
+
+
+def permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def grant_page_permissions(group, page, actions):
+    for action in actions:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=permission("wagtailcore", f"{action}_page")
+        )
+
+
+def grant_collection_permissions(group, collection, actions):
+    for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
+        for action in actions:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=collection,
+                permission=permission(app_label, f"{action}_{model}"),
+            )
+
+
+def can_publish_somewhere(user):
+    """The coordinator role (and superusers): partners may add and change, never publish."""
+    return PagePermissionPolicy(Page).user_has_permission(user, "publish")
