@@ -48,3 +48,12 @@ class ToegankelijkheidGroep(models.TextChoices):
     BESCHIKBAAR = "beschikbaar", "Beschikbaar"
     BRUIKBAAR = "bruikbaar", "Bruikbaar"
     BEREIKBAAR = "bereikbaar", "Bereikbaar"
+
+
+# Values of the fixed lists that also show in the accessibility block under one of the five B's.
+# Each fact is stored once, in its own field (a way to enrol, a form of offer); the offer page
+# still lists it where users looked for it before the accessibility entries were merged away.
+VIJF_B_OOK = {
+    "inschrijving": {Inschrijving.ZONDER_AFSPRAAK: ToegankelijkheidGroep.BESCHIKBAAR},
+    "vormen": {Vorm.AAN_HUIS: ToegankelijkheidGroep.BEREIKBAAR},
+}

@@ -123,13 +123,13 @@ TALEN = [
 ]
 
 # (group, slug, label): grouped by the five B's of the eerstelijnszone Gent.
-# Betaalbaar is covered by the price categories of an offer.
+# Betaalbaar is covered by the price categories of an offer. "Zonder afspraak" (inschrijving) and
+# "Aan huis" (vorm) are not here: each fact has one field (see VIJF_B_OOK in aanbod/enums.py).
 TOEGANKELIJKHEID = [
     ("begrijpbaar", "heldere-taal", "Heldere taal"),
     ("begrijpbaar", "tolk-mogelijk", "Tolk mogelijk"),
     ("begrijpbaar", "pictogrammen", "Met pictogrammen"),
     ("begrijpbaar", "gebarentaaltolk", "Gebarentaaltolk"),
-    ("beschikbaar", "zonder-afspraak", "Zonder afspraak"),
     ("beschikbaar", "s-avonds", "'s Avonds"),
     ("beschikbaar", "in-het-weekend", "In het weekend"),
     ("beschikbaar", "telefonisch-of-online", "Telefonisch of online"),
@@ -142,7 +142,6 @@ TOEGANKELIJKHEID = [
     ("bereikbaar", "aangepast-toilet", "Aangepast toilet"),
     ("bereikbaar", "ringleiding", "Ringleiding"),
     ("bereikbaar", "vlakbij-tram-of-bus", "Vlakbij tram of bus"),
-    ("bereikbaar", "aan-huis", "Aan huis"),
 ]
 
 # Lay terms → what offers call it. Seed list; coordinators edit it in the admin (Lijsten).

@@ -1,4 +1,5 @@
 import datetime
+from collections import defaultdict
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -13,7 +14,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from aanbod.enums import Inschrijving, PrijsCategorie, Vorm
+from aanbod.enums import VIJF_B_OOK, Inschrijving, PrijsCategorie, ToegankelijkheidGroep, Vorm
 from aanbod.fields import MultiChoiceField
 from aanbod.validators import validate_telefoon
 
@@ -211,6 +212,19 @@ class AanbodPage(Page):
     @property
     def inschrijving_labels(self):
         return self.labels("inschrijving")
+
+    def toegankelijkheid_per_groep(self):
+        """[(B label, [labels])] for the offer page: the accessibility entries plus the values
+        of other fields that belong under a B too (VIJF_B_OOK), each once, sorted as before."""
+        per_groep = defaultdict(set)
+        for kenmerk in self.toegankelijkheid.all():
+            per_groep[kenmerk.groep].add(kenmerk.label)
+        for veld, groepen in VIJF_B_OOK.items():
+            labels = dict(self._meta.get_field(veld).options)
+            for waarde in getattr(self, veld) or []:
+                if waarde in groepen:
+                    per_groep[groepen[waarde]].add(labels[waarde])
+        return [(ToegankelijkheidGroep(g).label, sorted(per_groep[g])) for g in sorted(per_groep)]
 
     def nagekeken_bij_publiceren(self, vorige_waarde: datetime.date | None):
         """Set laatst_nagekeken to today on publish, unless the editor chose a date themselves."""

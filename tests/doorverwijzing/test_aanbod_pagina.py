@@ -62,6 +62,8 @@ def test_empty_blocks_are_left_out(client, partner_a):
     page = partner_a.offer
     page.planning = ""
     page.contactpersoon = ""
+    # The factory's "zonder afspraak" also shows under Beschikbaar now: enrol by appointment.
+    page.inschrijving = [Inschrijving.OP_AFSPRAAK]
     publish(page)
     org = partner_a.organisatie
     org.telefoon = org.email = ""
