@@ -5,7 +5,7 @@
 
 Not a test. Everything happens in a temporary directory (SQLite file + index), removed at the
 end unless --keep. Sizes are reached incrementally in one database (10k, then +90k for 100k).
-Per size: bulk insert (aanbod/bulk.py), tree check, index rebuild (docs/s), first search after
+Per size: bulk insert (bench/bulk_aanbod.py), tree check, index rebuild (docs/s), first search after
 the rebuild (facet-cache build), the Wagtail database-backend index build, ANALYZE, then
 median/p95 over the same queries (1-2 words + two facets drawn from real facet values) for
   engine text, new       preventiezoeker.search.search(...): the engine's per-generation text
@@ -411,8 +411,8 @@ def prepare(size, report, args):
 
     from wagtail.models import Page
 
-    from aanbod.bulk import controleer_boom, maak_bulk_aanbod
     from aanbod.models import AanbodPage, OrganisatiePage
+    from bench.bulk_aanbod import controleer_boom, maak_bulk_aanbod
     from preventiezoeker.search import SearchQuery, search
     from preventiezoeker.search.sync import rebuild
 

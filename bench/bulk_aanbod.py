@@ -1,11 +1,11 @@
-"""Insert many synthetic, live offers fast, for benchmarks (maak_synthetisch does ~10/s).
+"""Insert many synthetic, live offers fast, for bench/search.py (maak_synthetisch does ~10/s).
 
 Bypasses Wagtail's page API: the treebeard paths are computed here, the wagtailcore_page rows,
 the AanbodPage/OrganisatiePage child rows (multi-table inheritance) and the M2M rows are written
 with executemany (COPY on PostgreSQL). No revisions, no log entries, no signals (so nothing is
 queued for the search index: rebuild it afterwards). Works on SQLite and PostgreSQL.
 
-    from aanbod.bulk import maak_bulk_aanbod, controleer_boom
+    from bench.bulk_aanbod import maak_bulk_aanbod, controleer_boom
     maak_bulk_aanbod(100_000)          # under ~2,000 synthetic organisations
     assert not any(controleer_boom())  # treebeard invariants, in one pass
 """
