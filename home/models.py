@@ -23,20 +23,14 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from django.db.models import Count, Q
-        from django.utils import timezone
 
         from aanbod.models import AanbodIndexPage, AanbodPage, Thema
 
         context = super().get_context(request, *args, **kwargs)
         zichtbaar = AanbodPage.objects.zichtbaar()
-        today = timezone.localdate()
+        # The one visibility rule, also for counts (a restricted parent hides its offers too).
         context["themas"] = Thema.objects.annotate(
-            aantal=Count(
-                "aanbod",
-                filter=Q(aanbod__live=True, aanbod__view_restrictions__isnull=True)
-                & (Q(aanbod__einddatum__isnull=True) | Q(aanbod__einddatum__gte=today)),
-                distinct=True,
-            )
+            aantal=Count("aanbod", filter=Q(aanbod__in=zichtbaar.values("pk")), distinct=True)
         )
         context["nieuwste"] = zichtbaar.order_by("-first_published_at")[:6]
         context["aanbod_index"] = AanbodIndexPage.objects.live().first()

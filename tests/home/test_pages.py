@@ -71,3 +71,22 @@ def test_offer_list_paginates_and_keeps_other_parameters(client, partner_a, sett
     assert client.get("/aanbod/?page=abc").status_code == 200
     assert client.get("/aanbod/?page=999999999999").status_code == 200
     reset_backend()
+
+
+def _beweging_count(client):
+    import re
+
+    html = client.get("/").content.decode()
+    match = re.search(r'\?thema=beweging"><strong>[^<]*</strong> <span class="count">\((\d+)', html)
+    return int(match.group(1))
+
+
+def test_home_theme_counts_leave_out_offers_under_a_restricted_organisation(client, partner_a):
+    """Counts are an output too: the one visibility rule (zichtbaar) decides what they count."""
+    from wagtail.models import PageViewRestriction
+
+    assert _beweging_count(client) == 1
+    PageViewRestriction.objects.create(
+        page=partner_a.organisatie, restriction_type="password", password="geheim"
+    )
+    assert _beweging_count(client) == 0
