@@ -118,20 +118,6 @@ def sorteer_opties(zoek):
 
 
 @register.filter
-def paginanummers(zoek, rond=2):
-    """1 … 4 5 [6] 7 8 … 20: None marks a gap."""
-    last, current = zoek.num_pages, zoek.page
-    shown = {1, last, *range(current - rond, current + rond + 1)}
-    numbers, previous = [], 0
-    for n in sorted(p for p in shown if 1 <= p <= last):
-        if n - previous > 1:
-            numbers.append(None)
-        numbers.append(n)
-        previous = n
-    return numbers
-
-
-@register.filter
 def met_labels(results):
     """The results, with their themes, languages and wijken fetched in three queries in all."""
     pages = [r.page for r in results]

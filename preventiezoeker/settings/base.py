@@ -82,6 +82,8 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "doorverwijzing.context_processors.selectie",
             ],
+            # Tags shared by several apps that belong to none (pagination).
+            "libraries": {"paginering": "preventiezoeker.templatetags.paginering"},
         },
     },
 ]
