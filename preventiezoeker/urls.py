@@ -23,14 +23,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Public JSON API (aanbod/api.py): before the Wagtail catch-all.
-urlpatterns += [path("api/v1/", include("aanbod.api"))]
+# Public JSON API (api/): before the Wagtail catch-all.
+urlpatterns += [path("api/v1/", include("api.urls"))]
 
-# Calendar feeds and JSON (kalender/): also before the catch-all, which serves /kalender/ itself.
-urlpatterns += [
-    path("api/v1/kalender/", include("kalender.api")),
-    path("kalender/", include("kalender.urls")),
-]
+# Calendar feeds (kalender/): also before the catch-all, which serves /kalender/ itself.
+urlpatterns += [path("kalender/", include("kalender.urls"))]
 
 # Mijn selectie, doorverwijsfiche, gezondheidsgids, correcties: before the catch-all too.
 urlpatterns += [path("", include("doorverwijzing.urls"))]

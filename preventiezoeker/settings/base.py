@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "aanbod",
     "kalender",
     "doorverwijzing",
+    "api",
     "preventiezoeker.search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

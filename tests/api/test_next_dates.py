@@ -1,11 +1,12 @@
-"""The offer search API carries each offer's next dates from the calendar."""
+"""The offer API carries each offer's next dates from the calendar; the calendar API is
+documented and answers as documented."""
 
 import datetime
 
 from django.utils import timezone
 
 from preventiezoeker.search.sync import rebuild
-from tests.factories import publish
+from tests.api.schema import check
 from tests.kalender.conftest import T, maak_activiteit
 
 
@@ -29,24 +30,7 @@ def test_offer_api_lists_the_next_dates_of_its_activities(client, partner_a, ind
     assert item["next_dates"][0]["title"] == "Extra sessie"
 
 
-def test_offer_page_shows_wanneer_for_dates_even_without_a_schedule_text(client, partner_a):
-    offer = partner_a.offer
-    offer.planning = ""
-    publish(offer)
-    html = client.get(offer.url).content.decode()
-    assert 'id="wanneer"' not in html  # nothing to say: no empty block
-    assert f'href="/kalender/ical/?aanbod={offer.pk}"' in html  # but it can be followed
-    maak_activiteit(
-        partner_a.organisatie, "Extra sessie", aanbod=offer,
-        data=[(timezone.localdate() + datetime.timedelta(days=2), T(14), T(16))],
-    )  # fmt: skip
-    html = client.get(offer.url).content.decode()
-    assert 'id="wanneer"' in html and "Volgende data" in html and "14.00 tot 16.00 uur" in html
-
-
 def test_calendar_api_is_documented_and_answers_as_documented(client, partner_a):
-    from tests.aanbod.test_api import check
-
     maak_activiteit(
         partner_a.organisatie, "Wandelen op dinsdag", aanbod=partner_a.offer,
         data=[(timezone.localdate() + datetime.timedelta(days=1), T(19), T(20))],

@@ -1,0 +1,113 @@
+"""GET /api/v1/aanbod/: the same search as /aanbod/ (aanbod.zoeken.zoek), as JSON for partners."""
+
+from django.db.models import prefetch_related_objects
+
+from aanbod.facetten import FACETTEN
+from aanbod.zoeken import zoek
+from kalender.models import Moment
+from preventiezoeker.links import absolute_url
+
+from .http import api_view, facet_counts, json_response, unavailable
+
+NEXT_DATES = 3  # per offer in a list of results
+# The facets an offer carries itself (the organisation is its own `organisation` object).
+M2M_FACETS = tuple(facet for facet in FACETTEN if facet.relatie)
+CHOICE_FACETS = tuple(facet for facet in FACETTEN if facet.veld)
+OFFER_FACETS = tuple(facet.naam for facet in (*M2M_FACETS, *CHOICE_FACETS))
+
+
+def _choices(enum, values):
+    labels = dict(enum.choices)
+    return [{"slug": v, "label": labels.get(v, v)} for v in values or ()]
+
+
+def _organisation(request, organisatie):
+    if organisatie is None:
+        return None
+    return {
+        "slug": organisatie.slug,
+        "name": organisatie.title,
+        "url": absolute_url(request, organisatie),
+    }
+
+
+def offer(request, resultaat, next_dates):
+    page = resultaat.page
+    facets = {
+        facet.naam: [{"slug": o.slug, "label": o.label} for o in getattr(page, facet.relatie).all()]
+        for facet in M2M_FACETS
+    }
+    facets.update(
+        {facet.naam: _choices(facet.keuzes, getattr(page, facet.veld)) for facet in CHOICE_FACETS}
+    )
+    return {
+        "id": page.pk,
+        "url": absolute_url(request, page),
+        "title": page.title,
+        "title_html": resultaat.title_html,
+        "summary": page.in_het_kort,
+        "summary_html": resultaat.summary_html,
+        "organisation": _organisation(request, getattr(page, "organisatie_cached", None)),
+        "facets": facets,
+        "city_wide": page.stadsbreed,
+        "amount": None if page.bedrag is None else f"{page.bedrag:.2f}",
+        "last_reviewed": page.laatst_nagekeken.isoformat() if page.laatst_nagekeken else None,
+        "next_dates": next_dates.get(page.pk, []),
+    }
+
+
+def next_dates(request, page_ids, per_offer=NEXT_DATES):
+    """offer id -> its next dates in the calendar, in one query for the whole page."""
+    moments = Moment.objects.zichtbaar().volgende_per_aanbod(page_ids, per_offer)
+    return {pk: [_next_date(request, m) for m in found] for pk, found in moments.items()}
+
+
+def _next_date(request, moment):
+    return {
+        "start": moment.lokale_start.isoformat(),
+        "end": moment.lokaal_einde.isoformat(),
+        "all_day": moment.hele_dag,
+        "title": moment.activiteit.title,
+        "url": absolute_url(request, moment.activiteit),
+    }
+
+
+def without_filter(resultaat):
+    """With no results: per active filter, how many results there would be without it."""
+    keys = {"facet": "facet", "label": "label", "values": "waarden", "count": "count"}
+    return [
+        {
+            key: _read(suggestion, name) if key != "values" else list(_read(suggestion, name))
+            for key, name in keys.items()
+        }
+        for suggestion in getattr(resultaat, "zonder_filter", None) or []
+    ]
+
+
+def _read(item, name):
+    # A suggestion may be a dict or a small dataclass.
+    return item[name] if isinstance(item, dict) else getattr(item, name)
+
+
+@api_view
+def aanbod_lijst(request):
+    resultaat = zoek(request.GET, log=request.method == "GET")
+    if resultaat.unavailable:
+        return unavailable()
+    pages = [r.page for r in resultaat.results]
+    # One query per relation for the whole page of results, never one per offer.
+    prefetch_related_objects(pages, *(facet.relatie for facet in M2M_FACETS))
+    dates = next_dates(request, [p.pk for p in pages])
+    return json_response(
+        {
+            "count": resultaat.total,
+            "page": resultaat.page,
+            "num_pages": resultaat.num_pages,
+            "per_page": resultaat.per_page,
+            "results": [offer(request, r, dates) for r in resultaat.results],
+            "facets": facet_counts(resultaat.facets),
+            "suggestion": resultaat.suggestion or None,
+            "without_filter": without_filter(resultaat),
+            "notices": list(resultaat.notices),
+        }
+    )

@@ -1,0 +1,71 @@
+"""HTTP conventions shared by every /api/v1/ endpoint: JSON bodies, CORS, methods, errors.
+
+Read-only and anonymous: no cookies, CORS open to every origin, never indexed by search engines.
+"""
+
+import json
+from functools import wraps
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.views.decorators.csrf import csrf_exempt
+
+ALLOWED_METHODS = ("GET", "HEAD", "OPTIONS")
+RETRY_AFTER_SECONDS = 30
+METHOD_NOT_ALLOWED_DETAIL = "Deze methode is niet toegestaan; gebruik GET."
+UNAVAILABLE_DETAIL = (
+    "Zoeken is tijdelijk niet beschikbaar. Probeer het over een halve minuut opnieuw."
+)
+# <, > and & never appear raw in the body, even inside strings that echo what someone typed
+# (the parsed JSON is unchanged; the same trick as Django's json_script).
+_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def json_response(data, status=200):
+    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return HttpResponse(body, status=status, content_type="application/json; charset=utf-8")
+
+
+def unavailable():
+    """503 for a search index that cannot answer now; clients may retry after a while."""
+    response = json_response({"detail": UNAVAILABLE_DETAIL}, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def api_view(view):
+    """GET/HEAD answered by `view`, OPTIONS as a CORS preflight, anything else 405."""
+
+    @csrf_exempt  # anonymous and read-only: a POST gets a clean 405, not a CSRF page
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Allow"] = ", ".join(ALLOWED_METHODS)
+            response["Access-Control-Allow-Methods"] = ", ".join(ALLOWED_METHODS)
+            requested = request.headers.get("Access-Control-Request-Headers")
+            response["Access-Control-Allow-Headers"] = requested or "Accept, Accept-Language"
+            response["Access-Control-Max-Age"] = "86400"
+            # The allowed headers echo the request's: caches must key on it.
+            response["Vary"] = "Access-Control-Request-Headers"
+        elif request.method in ("GET", "HEAD"):
+            response = view(request, *args, **kwargs)
+        else:
+            response = json_response({"detail": METHOD_NOT_ALLOWED_DETAIL}, status=405)
+            response["Allow"] = ", ".join(ALLOWED_METHODS)
+        response["Access-Control-Allow-Origin"] = "*"
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    return wrapper
+
+
+def facet_counts(facets):
+    """The `facets` map of a response: parameter name -> values with counts."""
+    return {
+        facet.name: [
+            {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
+            for v in facet.values
+        ]
+        for facet in facets
+    }

@@ -1,0 +1,183 @@
+"""The offer search's part of the OpenAPI document: /api/v1/aanbod/."""
+
+from aanbod.facetten import FACET, NAMEN
+from aanbod.filters import MAX_PAGE, SORT_LABELS
+from aanbod.zoeken import PER_PAGE
+from preventiezoeker.search import SORTS
+
+from ..aanbod import CHOICE_FACETS, M2M_FACETS, NEXT_DATES, OFFER_FACETS
+from .common import (
+    CORS_HEADERS,
+    NULLABLE_STRING,
+    facet_counts,
+    facet_parameter,
+    json_content,
+    options,
+    query,
+    ref,
+    slug_label,
+)
+
+
+def _parameters():
+    sort_text = ", ".join(f"`{k}` ({v})" for k, v in SORT_LABELS.items())
+    return [
+        query(
+            "q",
+            'Zoekwoorden. Gewone woorden en "zinnen tussen aanhalingstekens"; geen zoeksyntaxis '
+            "(wildcards, velden, bereiken worden als gewone woorden gelezen). Langer dan 200 "
+            "tekens wordt afgekapt met een melding.",
+            {"type": "string"},
+            "fietsen",
+        ),
+        *(facet_parameter(FACET[name]) for name in NAMEN),
+        query(
+            "sort",
+            f"Sortering: {sort_text}. Standaard op relevantie met zoekwoorden, anders op naam. "
+            "Een onbekende waarde geeft de standaardvolgorde en een melding.",
+            {"type": "string", "enum": list(SORTS)},
+            "naam",
+        ),
+        query(
+            "page",
+            f"Paginanummer, vanaf 1 (hoogstens {MAX_PAGE}). Een pagina voorbij de laatste geeft "
+            "de laatste pagina en een melding.",
+            {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
+            1,
+        ),
+    ]
+
+
+def _offer():
+    values = {facet.naam: {"type": "array", "items": ref("SlugLabel")} for facet in M2M_FACETS}
+    for facet in CHOICE_FACETS:
+        slugs = [v for v, _label in facet.keuzes.choices]
+        values[facet.naam] = {"type": "array", "items": slug_label(facet.label, slugs)}
+    next_date = {
+        "type": "object",
+        "required": ["start", "end", "all_day", "title", "url"],
+        "properties": {
+            "start": {"type": "string", "format": "date-time"},
+            "end": {"type": "string", "format": "date-time"},
+            "all_day": {"type": "boolean"},
+            "title": {"type": "string"},
+            "url": {**NULLABLE_STRING, "format": "uri"},
+        },
+    }
+    properties = {
+        "id": {"type": "integer"},
+        "url": {"type": "string", "format": "uri", "description": "Absolute URL van de pagina."},
+        "title": {"type": "string", "description": "Titel als platte tekst."},
+        "title_html": {
+            "type": "string",
+            "description": "Titel, HTML-escaped, met <mark> rond de gevonden woorden.",
+        },
+        "summary": {"type": "string", "description": "Korte beschrijving als platte tekst."},
+        "summary_html": {
+            "type": "string",
+            "description": "Korte beschrijving, HTML-escaped, met <mark>.",
+        },
+        "organisation": {
+            "type": ["object", "null"],
+            "required": ["slug", "name", "url"],
+            "properties": {
+                "slug": {"type": "string"},
+                "name": {"type": "string"},
+                "url": {"type": "string", "format": "uri"},
+            },
+        },
+        "facets": {
+            "type": "object",
+            "description": "De waarden van dit aanbod per filter (sleutel = URL-parameter).",
+            "required": list(OFFER_FACETS),
+            "properties": values,
+        },
+        "city_wide": {"type": "boolean", "description": "Voor heel Gent (stadsbreed)."},
+        "amount": {
+            **NULLABLE_STRING,
+            "description": 'Bedrag in euro met twee decimalen, bv. "12.50".',
+        },
+        "last_reviewed": {
+            **NULLABLE_STRING,
+            "format": "date",
+            "description": "Wanneer de partner het aanbod laatst nakeek.",
+        },
+        "next_dates": {
+            "type": "array",
+            "maxItems": NEXT_DATES,
+            "description": "De volgende momenten in de kalender (activiteiten bij dit aanbod).",
+            "items": next_date,
+        },
+    }
+    return {"type": "object", "required": list(properties), "properties": properties}
+
+
+def _without_filter():
+    return {
+        "type": "array",
+        "description": (
+            "Alleen bij 0 resultaten: per gekozen filter hoeveel resultaten er zonder dat filter "
+            "zouden zijn (alleen filters die helpen, de meeste resultaten eerst)."
+        ),
+        "items": {
+            "type": "object",
+            "required": ["facet", "label", "values", "count"],
+            "properties": {
+                "facet": {"type": "string", "enum": list(NAMEN), "description": "URL-parameter."},
+                "label": {"type": "string"},
+                "values": {
+                    "type": "array",
+                    "items": {"type": "string"},
+                    "description": "De labels van de gekozen waarden.",
+                },
+                "count": {"type": "integer", "minimum": 1},
+            },
+        },
+    }
+
+
+def _response():
+    properties = {
+        "count": {"type": "integer", "minimum": 0},
+        "page": {"type": "integer", "minimum": 1},
+        "num_pages": {"type": "integer", "minimum": 1},
+        "per_page": {"type": "integer", "const": PER_PAGE},
+        "results": {"type": "array", "items": ref("Aanbod")},
+        "facets": facet_counts(NAMEN),
+        "suggestion": {
+            **NULLABLE_STRING,
+            "description": "Verbeterde zoekwoorden (platte tekst) of null.",
+        },
+        "without_filter": _without_filter(),
+        "notices": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "Meldingen in het Nederlands, bv. over genegeerde waarden.",
+        },
+    }
+    return {"type": "object", "required": list(properties), "properties": properties}
+
+
+def aanbod_openapi():
+    """(path item, component schemas) for /api/v1/aanbod/."""
+    path = {
+        "get": {
+            "operationId": "zoekAanbod",
+            "summary": "Aanbod zoeken en filteren",
+            "parameters": _parameters(),
+            "responses": {
+                "200": {
+                    "description": "Een pagina resultaten met filters en aantallen.",
+                    "headers": CORS_HEADERS,
+                    "content": json_content("Zoekresultaat"),
+                },
+                "503": {
+                    "description": "De zoekindex is tijdelijk onbruikbaar.",
+                    "headers": {**CORS_HEADERS, "Retry-After": {"schema": {"type": "integer"}}},
+                    "content": json_content("Fout"),
+                },
+            },
+        },
+        "options": options("zoekAanbodPreflight"),
+    }
+    return path, {"Zoekresultaat": _response(), "Aanbod": _offer()}
