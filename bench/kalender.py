@@ -70,7 +70,7 @@ def run(args):
     from django.core.management import call_command
     from django.test import Client
 
-    from kalender.models import ActiviteitPage, CampagnePage, Voorkomen
+    from kalender.models import ActiviteitPage, CampagnePage, Moment
 
     settings.ALLOWED_HOSTS = ["*"]
     call_command("migrate", verbosity=0)
@@ -84,7 +84,7 @@ def run(args):
     campagne = CampagnePage.objects.live().order_by("start").first()
     print(
         f"activities: {ActiviteitPage.objects.live().count()}, "
-        f"occurrences stored: {Voorkomen.objects.count()}"
+        f"occurrences stored: {Moment.objects.count()}"
     )
     urls = [
         "/kalender/",

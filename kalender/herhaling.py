@@ -2,7 +2,7 @@
 
 Rules are expanded on naive *local* wall-clock times and only then placed in Europe/Brussels, so
 a session every Tuesday at 19:00 stays at 19:00 across daylight-saving changes. Expansion is always
-bounded: at most MAX_VOORKOMENS occurrences and HORIZON after the first date, whatever the data.
+bounded: at most MAX_MOMENTEN occurrences and HORIZON after the first date, whatever the data.
 """
 
 import datetime
@@ -15,13 +15,15 @@ from dateutil import rrule
 from .enums import Herhaling
 
 TZ = ZoneInfo("Europe/Brussels")
-MAX_VOORKOMENS = 500
+MAX_MOMENTEN = 500
 HORIZON = datetime.timedelta(days=2 * 366)
 WEEKDAYS = (rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU)
 
 
 @dataclass(frozen=True)
-class Moment:
+class Tijdvak:
+    """When one moment takes place, before it is stored as a kalender.models.Moment."""
+
     start: datetime.datetime  # aware, Europe/Brussels
     einde: datetime.datetime
     hele_dag: bool
@@ -57,7 +59,7 @@ def regel(herhaling, eerste_dag, start_tijd, tot=None, aantal=None, hele_dag=Fal
     until = grens
     if tot is not None:
         until = min(grens, datetime.datetime.combine(tot, datetime.time.max))
-    count = min(aantal, MAX_VOORKOMENS) if aantal else None
+    count = min(aantal, MAX_MOMENTEN) if aantal else None
     kwargs = {"dtstart": dtstart, "until": until}
     if count:
         kwargs["count"] = count
@@ -86,7 +88,7 @@ def uit_regel(
     rule, grens = regel(herhaling, eerste_dag, start_tijd, tot, aantal, hele_dag)
     skip = set(uitzonderingen)
     result = []
-    for naive in islice(rule, MAX_VOORKOMENS):
+    for naive in islice(rule, MAX_MOMENTEN):
         if naive > grens:
             break
         day = naive.date()
@@ -94,7 +96,7 @@ def uit_regel(
             continue
         start = lokaal(day, None if hele_dag else start_tijd)
         result.append(
-            Moment(start, eindmoment(day, start_tijd, eind_tijd, hele_dag), hele_dag, True)
+            Tijdvak(start, eindmoment(day, start_tijd, eind_tijd, hele_dag), hele_dag, True)
         )
     return result
 
@@ -102,11 +104,11 @@ def uit_regel(
 def losse_data(data, hele_dag=False):
     """Explicit dates: iterable of (day, start_tijd, eind_tijd); capped like rules."""
     result = []
-    for day, start_tijd, eind_tijd in islice(sorted(set(data), key=_sort_key), MAX_VOORKOMENS):
+    for day, start_tijd, eind_tijd in islice(sorted(set(data), key=_sort_key), MAX_MOMENTEN):
         all_day = hele_dag or start_tijd is None
         start = lokaal(day, None if all_day else start_tijd)
         result.append(
-            Moment(start, eindmoment(day, start_tijd, eind_tijd, all_day), all_day, False)
+            Tijdvak(start, eindmoment(day, start_tijd, eind_tijd, all_day), all_day, False)
         )
     return result
 

@@ -15,9 +15,11 @@ from django.utils.html import strip_tags
 
 import icalendar
 
+from preventiezoeker.links import absolute_url
+
 from . import herhaling as hh
 from .enums import Herhaling
-from .models import Voorkomen
+from .models import Moment
 
 UID_DOMEIN = "kalender.preventiezoeker.gent"
 FREQ = {
@@ -26,11 +28,6 @@ FREQ = {
     Herhaling.MAANDELIJKS: ("MONTHLY", 1),
 }
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-
-
-def _absolute(request, page):
-    url = page.get_url(request)
-    return request.build_absolute_uri(url) if url else ""
 
 
 def _beschrijving(activiteit, url):
@@ -54,7 +51,7 @@ def _locatie(activiteit):
 
 def _basis(activiteit, request, stamp):
     event = icalendar.Event()
-    url = _absolute(request, activiteit)
+    url = absolute_url(request, activiteit) or ""
     event.add("summary", activiteit.title)
     event.add("description", _beschrijving(activiteit, url))
     locatie = _locatie(activiteit)
@@ -82,7 +79,7 @@ def _reeks(activiteit, laatste, request, stamp):
     bounded exactly like the calendar); a cancelled last date may make UNTIL earlier, which
     describes the same set of dates."""
     hele_dag = activiteit.hele_dag or activiteit.start_tijd is None
-    eerste = hh.Moment(
+    eerste = hh.Tijdvak(
         hh.lokaal(activiteit.eerste_dag, None if hele_dag else activiteit.start_tijd),
         hh.eindmoment(activiteit.eerste_dag, activiteit.start_tijd, activiteit.eind_tijd, hele_dag),
         hele_dag,
@@ -114,12 +111,12 @@ def _reeks(activiteit, laatste, request, stamp):
     return event
 
 
-def _los(voorkomen, request, stamp):
-    activiteit = voorkomen.activiteit
+def _los(moment, request, stamp):
+    activiteit = moment.activiteit
     event = _basis(activiteit, request, stamp)
-    start = voorkomen.lokale_start
+    start = moment.lokale_start
     event.add("uid", f"activiteit-{activiteit.pk}-{start:%Y%m%dT%H%M}@{UID_DOMEIN}")
-    _tijden(event, start, voorkomen.lokaal_einde, voorkomen.hele_dag)
+    _tijden(event, start, moment.lokaal_einde, moment.hele_dag)
     return event
 
 
@@ -133,24 +130,24 @@ def kalender_ical(kalender, request, naam="Preventiezoeker Gent: kalender"):
     cal.add("x-wr-timezone", "Europe/Brussels")
     stamp = timezone.now().replace(microsecond=0)
     # One query for every series' cancelled dates, not one per activity.
-    series = {v.activiteit.pk: v.activiteit for v in kalender.voorkomens if v.uit_regel}
+    series = {v.activiteit.pk: v.activiteit for v in kalender.momenten if v.uit_regel}
     prefetch_related_objects(list(series.values()), "uitzonderingen")
     laatste = dict(
-        Voorkomen.objects.filter(activiteit__in=list(series), uit_regel=True)
+        Moment.objects.filter(activiteit__in=list(series), uit_regel=True)
         .values("activiteit")
         .annotate(laatste=Max("start"))
         .values_list("activiteit", "laatste")
     )
     reeksen = set()
-    for voorkomen in kalender.voorkomens:
-        activiteit = voorkomen.activiteit
-        if voorkomen.uit_regel:
+    for moment in kalender.momenten:
+        activiteit = moment.activiteit
+        if moment.uit_regel:
             if activiteit.pk in reeksen:
                 continue
             reeksen.add(activiteit.pk)
             event = _reeks(activiteit, laatste[activiteit.pk], request, stamp)
         else:
-            event = _los(voorkomen, request, stamp)
+            event = _los(moment, request, stamp)
         if event is not None:
             cal.add_component(event)
     cal.add_missing_timezones()

@@ -6,13 +6,9 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
 from aanbod.enums import PrijsCategorie
+from preventiezoeker.links import absolute_url
 
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
-
-
-def _absolute(request, page):
-    url = page.get_url(request)
-    return request.build_absolute_uri(url) if url else None
 
 
 def event_jsonld(activiteit, request, volgende):
@@ -52,7 +48,7 @@ def event_jsonld(activiteit, request, volgende):
         "@type": "Event",
         "name": activiteit.title,
         "description": strip_tags(activiteit.in_het_kort),
-        "url": _absolute(request, activiteit),
+        "url": absolute_url(request, activiteit),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": f"https://schema.org/{mode}",
         "inLanguage": [t.slug for t in effectief["talen"]] or ["nl"],
@@ -61,7 +57,7 @@ def event_jsonld(activiteit, request, volgende):
             "@type": "Offer",
             "price": "0" if gratis or prijs is None else f"{prijs:.2f}",
             "priceCurrency": "EUR",
-            "url": activiteit.inschrijving_link or _absolute(request, activiteit),
+            "url": activiteit.inschrijving_link or absolute_url(request, activiteit),
         },
     }
     if locaties:
@@ -70,7 +66,7 @@ def event_jsonld(activiteit, request, volgende):
         data["organizer"] = {
             "@type": "Organization",
             "name": org.title,
-            "url": _absolute(request, org),
+            "url": absolute_url(request, org),
         }
     if volgende:
         eerste = volgende[0]
@@ -89,5 +85,5 @@ def event_jsonld(activiteit, request, volgende):
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_ESCAPES))
 
 
-def _iso(voorkomen, moment):
-    return moment.date().isoformat() if voorkomen.hele_dag else moment.isoformat()
+def _iso(moment, tijd):
+    return tijd.date().isoformat() if moment.hele_dag else tijd.isoformat()

@@ -45,33 +45,33 @@ class KalenderAtom(Feed):
         return "Activiteiten en campagnes rond gezondheid in Gent."
 
     def items(self, kalender):
-        return kalender.voorkomens[:ATOM_ITEMS]
+        return kalender.momenten[:ATOM_ITEMS]
 
-    def item_title(self, voorkomen):
-        start = voorkomen.lokale_start
-        tijd = "" if voorkomen.hele_dag else f", {start:%H.%M} uur"
-        return f"{voorkomen.activiteit.title} ({dag_label(start.date())}{tijd})"
+    def item_title(self, moment):
+        start = moment.lokale_start
+        tijd = "" if moment.hele_dag else f", {start:%H.%M} uur"
+        return f"{moment.activiteit.title} ({dag_label(start.date())}{tijd})"
 
-    def item_description(self, voorkomen):
-        activiteit = voorkomen.activiteit
+    def item_description(self, moment):
+        activiteit = moment.activiteit
         org = activiteit.organisatie_cached
         door = f" Door {org.title}." if org is not None else ""
         return strip_tags(activiteit.in_het_kort) + door
 
-    def item_link(self, voorkomen):
-        return voorkomen.activiteit.get_url(self.request) or "/kalender/"
+    def item_link(self, moment):
+        return moment.activiteit.get_url(self.request) or "/kalender/"
 
-    def item_guid(self, voorkomen):
+    def item_guid(self, moment):
         # Stable across rebuilds of the occurrence table (its ids are not).
-        return f"activiteit-{voorkomen.activiteit_id}-{voorkomen.lokale_start:%Y%m%dT%H%M}"
+        return f"activiteit-{moment.activiteit_id}-{moment.lokale_start:%Y%m%dT%H%M}"
 
     item_guid_is_permalink = False
 
-    def item_pubdate(self, voorkomen):
-        return voorkomen.activiteit.first_published_at
+    def item_pubdate(self, moment):
+        return moment.activiteit.first_published_at
 
-    def item_updateddate(self, voorkomen):
-        return voorkomen.activiteit.last_published_at
+    def item_updateddate(self, moment):
+        return moment.activiteit.last_published_at
 
 
 atom = KalenderAtom()

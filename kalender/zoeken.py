@@ -26,7 +26,7 @@ from preventiezoeker.search.memory import facet_records
 from .enums import Periode, Weergave
 from .filters import FACETTEN, NAMEN, keuzes
 from .herhaling import TZ
-from .models import ActiviteitPage, Voorkomen
+from .models import ActiviteitPage, Moment
 
 PER_PAGE = 50
 STANDAARD_DAGEN = 90  # the list shows three months unless asked otherwise
@@ -64,8 +64,8 @@ class KalenderForm(forms.Form):
 
 
 @dataclass(slots=True)
-class Moment:
-    """One occurrence as the views need it (a light stand-in for a Voorkomen row)."""
+class MomentRij:
+    """A stored Moment read as a plain row, with its activity (thousands per year: no models)."""
 
     activiteit: object
     activiteit_id: int
@@ -101,7 +101,7 @@ class Facet:
 @dataclass
 class Dag:
     datum: datetime.date
-    voorkomens: list
+    momenten: list
     in_maand: bool = True
     vandaag: bool = False
 
@@ -124,7 +124,7 @@ class Kalender:
     notices: list[str] = field(default_factory=list)
     total: int = 0
     page: object = None  # the Paginator page of occurrences (list view)
-    voorkomens: list = field(default_factory=list)  # all matching, in order
+    momenten: list = field(default_factory=list)  # all matching, in order
     facets: list[Facet] = field(default_factory=list)
     weken: list[list[Dag]] = field(default_factory=list)
     vaste_campagne: object = None
@@ -132,7 +132,7 @@ class Kalender:
     @property
     def dagen(self):
         """The current page of occurrences grouped per local day."""
-        items = self.page.object_list if self.page is not None else self.voorkomens
+        items = self.page.object_list if self.page is not None else self.momenten
         return [
             Dag(day, list(group))
             for day, group in groupby(items, key=lambda v: v.lokale_start.date())
@@ -344,7 +344,7 @@ def zoek_kalender(data, vaste_campagne=None, now=None, standaard_dagen=STANDAARD
 
     # Plain tuples, not model instances: a year of a busy calendar is thousands of rows.
     rows = (
-        Voorkomen.objects.zichtbaar()
+        Moment.objects.zichtbaar()
         .overlapping(start, end)
         .order_by("start", "pk")
         .values_list("activiteit_id", "start", "einde", "hele_dag", "uit_regel")
@@ -366,14 +366,16 @@ def zoek_kalender(data, vaste_campagne=None, now=None, standaard_dagen=STANDAARD
         records, kalender.filters, NAMEN, universe=choices, weights=weights
     )
     matching = set(matching)
-    kalender.voorkomens = [Moment(activiteiten[row[0]], *row) for row in rows if row[0] in matching]
-    kalender.total = len(kalender.voorkomens)
+    kalender.momenten = [
+        MomentRij(activiteiten[row[0]], *row) for row in rows if row[0] in matching
+    ]
+    kalender.total = len(kalender.momenten)
     kalender.facets = _facets(counts, kalender.filters, choices, vaste_campagne)
 
     if kalender.weergave == Weergave.MAAND:
         kalender.weken = _weken(kalender, grid_start, grid_end, today)
     else:
-        paginator = Paginator(kalender.voorkomens, PER_PAGE)
+        paginator = Paginator(kalender.momenten, PER_PAGE)
         if page_number > paginator.num_pages and kalender.total:
             kalender.notices.append(
                 f"Die pagina bestaat niet; dit is pagina {paginator.num_pages}."
@@ -471,7 +473,7 @@ def _facets(counts, selected, choices, vaste_campagne):
 
 def _weken(kalender, start, end, today):
     per_dag = {}
-    for v in kalender.voorkomens[:MAX_IN_MAAND]:
+    for v in kalender.momenten[:MAX_IN_MAAND]:
         # An occurrence shows on its first day (multi-day activities are rare here).
         per_dag.setdefault(v.lokale_start.date(), []).append(v)
     if kalender.total > MAX_IN_MAAND:

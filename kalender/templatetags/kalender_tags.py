@@ -2,26 +2,26 @@ from django import template
 from django.utils import timezone
 
 from kalender.herhaling import TZ
-from kalender.models import ActiviteitPage, Voorkomen
+from kalender.models import ActiviteitPage, Moment
 from kalender.zoeken import dag_label
 
 register = template.Library()
 
 
 @register.filter
-def tijdstip(voorkomen):
+def tijdstip(moment):
     """'19.00 tot 21.00 uur' or 'de hele dag', in Brussels time."""
-    if voorkomen.hele_dag:
+    if moment.hele_dag:
         return "de hele dag"
-    start, einde = voorkomen.lokale_start, voorkomen.lokaal_einde
+    start, einde = moment.lokale_start, moment.lokaal_einde
     if einde.date() != start.date():
         return f"{start:%H.%M} uur tot {dag_label(einde.date())} {einde:%H.%M} uur"
     return f"{start:%H.%M} tot {einde:%H.%M} uur"
 
 
 @register.filter
-def dag(voorkomen):
-    return dag_label(voorkomen.lokale_start.date())
+def dag(moment):
+    return dag_label(moment.lokale_start.date())
 
 
 @register.simple_tag
@@ -29,7 +29,7 @@ def volgende_data(aanbod, aantal=5):
     """The next occurrences of the published activities linked to an offer."""
     activiteiten = ActiviteitPage.objects.zichtbaar().filter(aanbod=aanbod).values("pk")
     return list(
-        Voorkomen.objects.filter(activiteit__in=activiteiten)
+        Moment.objects.filter(activiteit__in=activiteiten)
         .komend(timezone.now())
         .select_related("activiteit")[:aantal]
     )

@@ -76,7 +76,7 @@ def test_explicit_dates_through_the_inline(partner_a):
     assert response.status_code == 302, response_text(response)[:2000]
     act = ActiviteitPage.objects.get()
     latest = act.get_latest_revision_as_object()
-    assert [(m.start.isoformat(), m.hele_dag) for m in latest.momenten()] == [
+    assert [(m.start.isoformat(), m.hele_dag) for m in latest.bereken_momenten()] == [
         ("2026-12-03T14:00:00+01:00", False),
         ("2026-12-10T00:00:00+01:00", True),
     ]

@@ -9,7 +9,7 @@ import icalendar
 import pytest
 
 from kalender.demo import laad_kalender_demo, periode
-from kalender.models import ActiviteitPage, CampagnePage, Voorkomen
+from kalender.models import ActiviteitPage, CampagnePage, Moment
 
 D = datetime.date
 
@@ -34,7 +34,7 @@ def assert_full_this_and_next_month(client):
         wijken = [v for v in data["facets"]["wijk"] if v["count"]]
         assert len(wijken) >= 5
     assert ActiviteitPage.objects.live().exclude(herhaling="").count() >= 8
-    assert Voorkomen.objects.filter(start__date__gte=today).count() >= 100
+    assert Moment.objects.filter(start__date__gte=today).count() >= 100
     assert CampagnePage.objects.live().count() == 5
 
 
@@ -52,9 +52,9 @@ def assert_every_calendar_page_renders(client):
 
 
 def assert_idempotent():
-    before = Voorkomen.objects.count()
+    before = Moment.objects.count()
     _campagnes, nieuw = laad_kalender_demo()
-    assert nieuw == 0 and Voorkomen.objects.count() == before
+    assert nieuw == 0 and Moment.objects.count() == before
 
 
 @pytest.mark.parametrize(

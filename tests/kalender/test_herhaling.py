@@ -82,7 +82,7 @@ def test_all_day_occurrences_span_local_midnight_to_midnight():
 )
 def test_expansion_is_always_bounded(kwargs):
     moments = hh.uit_regel(Herhaling.WEKELIJKS, D(2026, 1, 6), T(19), T(20), **kwargs)
-    assert 0 < len(moments) <= hh.MAX_VOORKOMENS
+    assert 0 < len(moments) <= hh.MAX_MOMENTEN
     assert moments[-1].start.date() - D(2026, 1, 6) <= hh.HORIZON
 
 
@@ -94,4 +94,4 @@ def test_explicit_dates_are_sorted_deduplicated_and_capped():
         (D(2026, 6, 2), False),
     ]
     many = [(D(2026, 1, 1) + datetime.timedelta(days=n), T(9), T(10)) for n in range(700)]
-    assert len(hh.losse_data(many)) == hh.MAX_VOORKOMENS
+    assert len(hh.losse_data(many)) == hh.MAX_MOMENTEN

@@ -12,7 +12,7 @@ from django.urls import reverse
 import pytest
 
 from kalender.enums import Herhaling
-from kalender.models import ActiviteitPage, Voorkomen
+from kalender.models import ActiviteitPage, Moment
 from tests.aanbod.test_permissions import (
     add_form_data,
     assert_db_unchanged,
@@ -106,7 +106,7 @@ def test_partner_cannot_touch_another_organisations_activity(a_client, world, at
     assert_db_unchanged(before)
     act = ActiviteitPage.objects.get(pk=world.b_act.pk)
     assert act.live and act.title == "Beweegmoment Beta"
-    assert Voorkomen.objects.filter(activiteit=act).count() == 4
+    assert Moment.objects.filter(activiteit=act).count() == 4
 
 
 def test_partner_cannot_link_another_organisations_offer(a_client, world):
@@ -135,7 +135,7 @@ def test_partner_creates_in_own_organisation_but_cannot_publish(a_client, world)
     assert response.status_code == 302, response_text(response)[:2000]
     act = ActiviteitPage.objects.get(slug="bewegen-alfa")
     assert act.get_parent().pk == world.a.organisatie.pk
-    assert not act.live and not Voorkomen.objects.filter(activiteit=act).exists()
+    assert not act.live and not Moment.objects.filter(activiteit=act).exists()
 
 
 def test_rightful_owner_can_edit_and_coordinator_can_publish(partner_b, coordinator, world):
@@ -152,7 +152,7 @@ def test_rightful_owner_can_edit_and_coordinator_can_publish(partner_b, coordina
         with_changes(form, herhaal_aantal="2", **{"action-publish": "1"}),
     )
     assert response.status_code == 302
-    assert Voorkomen.objects.filter(activiteit=world.b_act).count() == 2
+    assert Moment.objects.filter(activiteit=world.b_act).count() == 2
 
 
 def test_coordinator_creates_campaigns(coordinator, site_tree):
@@ -190,4 +190,4 @@ def test_coordinator_copy_that_stays_live_has_its_occurrences(coordinator, world
     )  # fmt: skip
     assert response.status_code == 302, response_text(response)[:2000]
     kopie = ActiviteitPage.objects.get(slug="beweegmoment-kopie")
-    assert kopie.live and Voorkomen.objects.filter(activiteit=kopie).count() == 4
+    assert kopie.live and Moment.objects.filter(activiteit=kopie).count() == 4

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 import icalendar
 
-from kalender.models import ActiviteitPage, Voorkomen
+from kalender.models import ActiviteitPage, Moment
 from tests.aanbod.test_permissions import add_form_data, client_for, response_text, with_changes
 from tests.kalender.conftest import maak_campagne
 
@@ -46,7 +46,7 @@ def test_partner_submits_coordinator_approves_and_it_appears_everywhere(
     assert response.status_code == 302, response_text(response)[:3000]
     act = ActiviteitPage.objects.get(slug="wandelen-coach")
     assert act.workflow_in_progress and not act.live
-    assert not Voorkomen.objects.filter(activiteit=act).exists()
+    assert not Moment.objects.filter(activiteit=act).exists()
     public = Client()
     assert TITEL not in response_text(public.get("/kalender/"))
 
@@ -58,7 +58,7 @@ def test_partner_submits_coordinator_approves_and_it_appears_everywhere(
     assert response.status_code == 302
     act = ActiviteitPage.objects.get(pk=act.pk)
     assert act.live
-    stored = list(Voorkomen.objects.filter(activiteit=act))
+    stored = list(Moment.objects.filter(activiteit=act))
     assert len(stored) == 5  # six Tuesdays, one cancelled
     assert {timezone.localtime(v.start, BXL).strftime("%a %H:%M") for v in stored} == {"Tue 19:00"}
 

@@ -12,7 +12,7 @@ from doorverwijzing.demo import laad_gezondheidsgidsen
 from home.inrichting import richt_site_in
 from home.models import SiteInstellingen
 from kalender.demo import laad_kalender_demo
-from kalender.models import Voorkomen
+from kalender.models import Moment
 from preventiezoeker.search.sync import rebuild
 
 # Demo logins, also named in the README. Only ever created by this command.
@@ -62,7 +62,7 @@ class Command(BaseCommand):
                 f"{len(organisaties)} organisaties, {total} aanbod ({created} nieuw), "
                 f"{indexed} vindbaar. "
                 f"Kalender: {len(campagnes)} campagnes, {activiteiten} nieuwe activiteiten, "
-                f"{Voorkomen.objects.count()} momenten. "
+                f"{Moment.objects.count()} momenten. "
                 f"Coördinator: {DEMO_COORDINATOR[0]} / {DEMO_COORDINATOR[1]}, "
                 f"partner ({partner_org.title}): {DEMO_PARTNER[0]} / {DEMO_PARTNER[1]}, "
                 f"beheerder: {DEMO_ADMIN[0]} / {DEMO_ADMIN[1]}."

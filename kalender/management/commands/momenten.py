@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from kalender.models import ActiviteitPage, Voorkomen
+from kalender.models import ActiviteitPage, Moment
 
 
 class Command(BaseCommand):
@@ -13,11 +13,11 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         live = ActiviteitPage.objects.live().prefetch_related("losse_data", "uitzonderingen")
-        Voorkomen.objects.exclude(activiteit__in=live.values("pk")).delete()
+        Moment.objects.exclude(activiteit__in=live.values("pk")).delete()
         for activiteit in live:
-            activiteit.bouw_voorkomens()
+            activiteit.bouw_momenten()
         self.stdout.write(
             self.style.SUCCESS(
-                f"{live.count()} activiteiten, {Voorkomen.objects.count()} momenten opgeslagen."
+                f"{live.count()} activiteiten, {Moment.objects.count()} momenten opgeslagen."
             )
         )

@@ -1,17 +1,13 @@
-"""The shared calendar: campaigns (coordinator) and dated activities (partners).
+"""Dated activities of one organisation (partners), with their explicit and cancelled dates.
 
 An ActiviteitPage lives under its OrganisatiePage, next to the offers: the partner group's page
 permissions on its own organisation and the coordinator's approval workflow apply unchanged, so a
 partner can never touch another organisation's activities and nothing goes online unapproved.
-Campaigns live under the calendar index, where only coordinators have rights.
 """
-
-import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -23,126 +19,15 @@ from wagtail.search import index
 
 from aanbod.enums import Inschrijving, PrijsCategorie, Vorm
 from aanbod.fields import MultiChoiceField
+from aanbod.models.aanbod import CHECKBOXES, RICH_TEXT_FEATURES
 from aanbod.validators import validate_telefoon
 
-from . import herhaling as hh
-from .enums import Herhaling
+from .. import herhaling as hh
+from ..enums import Herhaling
+from . import overerving
+from .campagne import CampagnePage
 
-CHECKBOXES = forms.CheckboxSelectMultiple
-RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
-# Paths the calendar's own URLs take under /kalender/ (preventiezoeker/urls.py).
-GERESERVEERDE_SLUGS = {"ical", "atom"}
 VAN_HET_AANBOD = "Leeg laten: dan geldt wat bij het gekoppelde aanbod staat."
-
-
-class KalenderIndexPage(Page):
-    """/kalender/: the public calendar (agenda list and month grid); campaigns live below it."""
-
-    intro = models.CharField(max_length=255, blank=True)
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["kalender.CampagnePage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = "kalender"
-
-    def get_context(self, request, *args, **kwargs):
-        from .zoeken import zoek_kalender
-
-        context = super().get_context(request, *args, **kwargs)
-        context["kalender"] = zoek_kalender(request.GET)
-        return context
-
-
-class CampagneQuerySet(PageQuerySet):
-    def zichtbaar(self):
-        return self.live().public()
-
-
-class CampagnePage(Page):
-    """A city-wide health campaign (Maand van de mondzorg, 10-daagse, ...): its period, materials
-    and, automatically, the activities partners linked to it."""
-
-    in_het_kort = models.CharField(max_length=300, help_text="Eén of twee zinnen in B1-taal.")
-    start = models.DateField("eerste dag")
-    einde = models.DateField("laatste dag")
-    themas = ParentalManyToManyField(
-        "aanbod.Thema", blank=True, related_name="campagnes", verbose_name="thema's"
-    )
-    beschrijving = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-
-    objects = PageManager.from_queryset(CampagneQuerySet)()
-
-    content_panels = [
-        FieldPanel("title", heading="Naam van de campagne"),
-        FieldPanel("in_het_kort"),
-        FieldRowPanel([FieldPanel("start"), FieldPanel("einde")], heading="Periode"),
-        FieldPanel("themas", widget=CHECKBOXES),
-        FieldPanel("beschrijving"),
-        InlinePanel("materialen", label="Materiaal", heading="Materiaal (affiches, links)"),
-    ]
-    search_fields = [*Page.search_fields, index.SearchField("in_het_kort")]
-    parent_page_types = ["kalender.KalenderIndexPage"]
-    subpage_types = []
-
-    class Meta:
-        verbose_name = "campagne"
-        verbose_name_plural = "campagnes"
-
-    def clean(self):
-        super().clean()
-        if self.start and self.einde and self.einde < self.start:
-            raise ValidationError({"einde": "De laatste dag kan niet voor de eerste dag liggen."})
-        if self.slug in GERESERVEERDE_SLUGS:
-            raise ValidationError({"slug": "Dit adres is voorbehouden; kies een ander."})
-
-    def get_context(self, request, *args, **kwargs):
-        from .zoeken import zoek_kalender
-
-        context = super().get_context(request, *args, **kwargs)
-        data = request.GET.copy()
-        data.setlist("campagne", [self.slug])
-        # The campaign's own calendar starts at its first day, unless that has passed.
-        if not data.get("van") and not data.get("periode"):
-            data["van"] = max(self.start, timezone.localdate()).isoformat()
-            if not data.get("tot"):
-                data["tot"] = max(self.einde, datetime.date.fromisoformat(data["van"])).isoformat()
-        context["kalender"] = zoek_kalender(data, vaste_campagne=self)
-        activiteiten = (
-            ActiviteitPage.objects.zichtbaar()
-            .filter(campagne=self)
-            .order_by("title")
-            .select_related("aanbod")
-        )
-        context["activiteiten"] = activiteiten
-        org_paths = {a.path[: -Page.steplen] for a in activiteiten}
-        context["partners"] = Page.objects.filter(path__in=org_paths).live().order_by("title")
-        return context
-
-
-class CampagneMateriaal(Orderable):
-    campagne = ParentalKey(CampagnePage, on_delete=models.CASCADE, related_name="materialen")
-    titel = models.CharField(max_length=120, help_text="Bijvoorbeeld: affiche A3 (pdf)")
-    document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    link = models.URLField(blank=True)
-
-    panels = [FieldPanel("titel"), FieldPanel("document"), FieldPanel("link")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "materiaal"
-        verbose_name_plural = "materialen"
-
-    @property
-    def url(self):
-        return self.document.url if self.document else self.link
-
-    def clean(self):
-        super().clean()
-        if not self.document_id and not self.link:
-            raise ValidationError("Kies een document of vul een link in.")
 
 
 class ActiviteitForm(WagtailAdminPageForm):
@@ -373,8 +258,8 @@ class ActiviteitPage(Page):
                     errors["herhaal_tot"] = "Deze datum ligt voor de eerste keer."
                 elif self.herhaal_tot - self.eerste_dag > hh.HORIZON:
                     errors["herhaal_tot"] = "Hoogstens 2 jaar na de eerste keer."
-            if self.herhaal_aantal and self.herhaal_aantal > hh.MAX_VOORKOMENS:
-                errors["herhaal_aantal"] = f"Hoogstens {hh.MAX_VOORKOMENS} keer."
+            if self.herhaal_aantal and self.herhaal_aantal > hh.MAX_MOMENTEN:
+                errors["herhaal_aantal"] = f"Hoogstens {hh.MAX_MOMENTEN} keer."
         if PrijsCategorie.BETALEND in (self.prijs or []) and self.bedrag is None:
             errors["bedrag"] = "Vul een bedrag in als de activiteit betalend is."
         if errors:
@@ -382,8 +267,9 @@ class ActiviteitPage(Page):
 
     # -- dates ---------------------------------------------------------------------------------
 
-    def momenten(self):
-        """Every occurrence (bounded), from the rule and the explicit dates together."""
+    def bereken_momenten(self):
+        """Every occurrence (bounded), from the rule and the explicit dates together; not stored
+        (`self.momenten` are the stored ones)."""
         result = []
         if self.herhaling and self.eerste_dag:
             result += hh.uit_regel(
@@ -401,64 +287,57 @@ class ActiviteitPage(Page):
             hele_dag=self.hele_dag,
         )
         result.sort(key=lambda m: m.start)
-        return result[: hh.MAX_VOORKOMENS]
+        return result[: hh.MAX_MOMENTEN]
 
-    def bouw_voorkomens(self):
+    def bouw_momenten(self):
         """Replace the stored occurrences with those of this (live) version."""
-        Voorkomen.objects.filter(activiteit_id=self.pk).delete()
-        Voorkomen.objects.bulk_create(
-            Voorkomen(
+        from .moment import Moment
+
+        Moment.objects.filter(activiteit_id=self.pk).delete()
+        Moment.objects.bulk_create(
+            Moment(
                 activiteit_id=self.pk,
                 start=m.start,
                 einde=m.einde,
                 hele_dag=m.hele_dag,
                 uit_regel=m.uit_regel,
             )
-            for m in self.momenten()
+            for m in self.bereken_momenten()
         )
 
     def volgende(self, aantal=5, now=None):
-        return list(self.voorkomens.komend(now)[:aantal])
+        return list(self.momenten.komend(now)[:aantal])
 
-    # -- facets, with the linked offer as default ------------------------------------------------
+    # -- facets, with the linked offer as default (the rule: overerving.py) -----------------------
 
-    def _of_aanbod(self, field, own):
-        if own or self.aanbod is None:
-            return own
-        return getattr(self.aanbod, field)
+    @classmethod
+    def facetten_van(cls, pages):
+        """{pk: {facet: set of slugs}} for many activities (with `campagne` selected)."""
+        return overerving.facetten_van(cls, pages)
 
     def facet_waarden(self):
         """facet -> set of slugs, the same facets as the offer search (plus campagne)."""
-        own = {
-            "thema": {o.slug for o in self.themas.all()},
-            "doelgroep": {o.slug for o in self.doelgroepen.all()},
-            "taal": {o.slug for o in self.talen.all()},
-            "toegankelijkheid": {o.slug for o in self.toegankelijkheid.all()},
-        }
-        aanbod = self.aanbod
-        values = {}
-        relation = {
-            "thema": "themas",
-            "doelgroep": "doelgroepen",
-            "taal": "talen",
-            "toegankelijkheid": "toegankelijkheid",
-        }
-        for facet, slugs in own.items():
-            if not slugs and aanbod is not None:
-                slugs = {o.slug for o in getattr(aanbod, relation[facet]).all()}
-            values[facet] = slugs
-        wijken = {o.slug for o in self.wijken.all()}
-        stadsbreed = self.stadsbreed
-        if not wijken and not stadsbreed and aanbod is not None:
-            wijken = {o.slug for o in aanbod.wijken.all()}
-            stadsbreed = aanbod.stadsbreed
-        values["wijk"] = wijken | ({"stadsbreed"} if stadsbreed else set())
-        values["prijs"] = set(self._of_aanbod("prijs", self.prijs or []))
-        values["vorm"] = set(self._of_aanbod("vormen", self.vormen or []))
-        values["inschrijving"] = set(self._of_aanbod("inschrijving", self.inschrijving or []))
-        campagne = self.campagne
-        values["campagne"] = {campagne.slug} if campagne is not None and campagne.live else set()
+        values = {naam: set(w) for naam, w in overerving.van_pagina(self).items()}
+        values["campagne"] = overerving.campagne_waarde(self.campagne)
         return values
+
+    @property
+    def effectieve(self):
+        """What the public sees, by relation or field name: vocabulary entries and labels."""
+        result = {}
+        for facet, waarden in zip(
+            overerving.ERFBAAR, overerving.van_pagina(self).values(), strict=True
+        ):
+            result[facet.relatie or facet.veld] = [
+                w for slug, w in waarden.items() if not facet.alles or slug != facet.alles
+            ]
+            if facet.alles_veld:
+                result[facet.alles_veld] = facet.alles in waarden
+        aanbod = self.aanbod
+        result["bedrag"] = (
+            self.bedrag if self.bedrag is not None else getattr(aanbod, "bedrag", None)
+        )
+        return result
 
     @property
     def organisatie(self):
@@ -471,38 +350,8 @@ class ActiviteitPage(Page):
             p for p in (self.straat_nummer, f"{self.postcode} {self.gemeente}".strip()) if p
         )
 
-    def labels(self, field_name):
-        own = getattr(self, field_name) or []
-        value = self._of_aanbod(field_name, own)
-        return self._meta.get_field(field_name).labels(value)
-
-    @property
-    def effectieve(self):
-        """The M2M lists the public sees: own values, else the offer's."""
-        aanbod = self.aanbod
-
-        def pick(name):
-            own = list(getattr(self, name).all())
-            if own or aanbod is None:
-                return own
-            return list(getattr(aanbod, name).all())
-
-        return {
-            "themas": pick("themas"),
-            "doelgroepen": pick("doelgroepen"),
-            "talen": pick("talen"),
-            "toegankelijkheid": pick("toegankelijkheid"),
-            "wijken": pick("wijken") if not self.stadsbreed else [],
-            "stadsbreed": self.stadsbreed
-            or (not self.wijken.exists() and aanbod is not None and aanbod.stadsbreed),
-            "prijs": self.labels("prijs"),
-            "vormen": self.labels("vormen"),
-            "inschrijving": self.labels("inschrijving"),
-            "bedrag": self.bedrag if self.bedrag is not None else getattr(aanbod, "bedrag", None),
-        }
-
     def get_context(self, request, *args, **kwargs):
-        from .jsonld import event_jsonld
+        from ..jsonld import event_jsonld
 
         context = super().get_context(request, *args, **kwargs)
         context["volgende"] = self.volgende(aantal=10)
@@ -543,48 +392,3 @@ class ActiviteitUitzondering(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "afgelaste datum"
         verbose_name_plural = "afgelaste data"
-
-
-class VoorkomenQuerySet(models.QuerySet):
-    def zichtbaar(self):
-        return self.filter(activiteit__in=ActiviteitPage.objects.zichtbaar().values("pk"))
-
-    def overlapping(self, van: datetime.datetime, tot: datetime.datetime):
-        """Occurrences that touch [van, tot): two indexed comparisons."""
-        return self.filter(start__lt=tot, einde__gt=van)
-
-    def komend(self, now=None):
-        return self.filter(einde__gt=now or timezone.now()).order_by("start")
-
-
-class Voorkomen(models.Model):
-    """One concrete occurrence of a published activity; derived data, rebuilt on publish.
-
-    Stored so that a date-range query is two index comparisons instead of expanding every rule on
-    every request."""
-
-    activiteit = models.ForeignKey(
-        ActiviteitPage, on_delete=models.CASCADE, related_name="voorkomens"
-    )
-    start = models.DateTimeField(db_index=True)
-    einde = models.DateTimeField(db_index=True)
-    hele_dag = models.BooleanField(default=False)
-    uit_regel = models.BooleanField(default=False)
-
-    objects = VoorkomenQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["start", "pk"]
-        verbose_name = "voorkomen"
-        verbose_name_plural = "voorkomens"
-
-    def __str__(self):
-        return f"{self.activiteit_id} @ {self.start:%Y-%m-%d %H:%M}"
-
-    @property
-    def lokale_start(self):
-        return timezone.localtime(self.start, hh.TZ)
-
-    @property
-    def lokaal_einde(self):
-        return timezone.localtime(self.einde, hh.TZ)
