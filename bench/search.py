@@ -246,11 +246,11 @@ class Baseline:
         else:
             total = hits.count()
             top = list(hits.order_by("title").values_list("pk", flat=True)[:20])
-        facets = {}
+        counts = {}
         for facet in (f.naam for f in facets()):
             scope = base.filter(*(c for f, c in conditions.items() if f != facet))
-            facets[facet] = {v: n for v, n in self.counts(facet, scope).items() if n}
-        return total, top, facets
+            counts[facet] = {v: n for v, n in self.counts(facet, scope).items() if n}
+        return total, top, counts
 
 
 # -- the run ---------------------------------------------------------------------------------
