@@ -4,7 +4,7 @@ Times are ISO 8601 with the Brussels offset (19:00 stays 19:00 in winter and sum
 """
 
 from kalender.filters import CAMPAGNE, FACETTEN
-from kalender.zoeken import zoek_kalender
+from kalender.query import zoek_kalender
 from preventiezoeker.links import absolute_url
 
 from .http import api_view, facet_counts, json_response

@@ -4,9 +4,11 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 
+from .datums import dag_label
 from .ical import kalender_ical
 from .models import CampagnePage
-from .zoeken import MAX_DAGEN, dag_label, zoek_kalender
+from .parameters import MAX_DAGEN
+from .query import zoek_kalender
 
 ATOM_ITEMS = 100
 

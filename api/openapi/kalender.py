@@ -3,7 +3,7 @@ with the offer search's facets."""
 
 from kalender.enums import Periode
 from kalender.filters import FACETTEN, NAMEN
-from kalender.zoeken import PER_PAGE
+from kalender.query import PER_PAGE
 
 from ..kalender import MOMENT_FACETS
 from .common import (

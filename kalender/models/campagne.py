@@ -62,7 +62,7 @@ class CampagnePage(Page):
             raise ValidationError({"slug": "Dit adres is voorbehouden; kies een ander."})
 
     def get_context(self, request, *args, **kwargs):
-        from ..zoeken import zoek_kalender
+        from ..query import zoek_kalender
         from .activiteit import ActiviteitPage
 
         context = super().get_context(request, *args, **kwargs)

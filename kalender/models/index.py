@@ -17,7 +17,7 @@ class KalenderIndexPage(Page):
         verbose_name = "kalender"
 
     def get_context(self, request, *args, **kwargs):
-        from ..zoeken import zoek_kalender
+        from ..query import zoek_kalender
 
         context = super().get_context(request, *args, **kwargs)
         context["kalender"] = zoek_kalender(request.GET)

@@ -1,9 +1,9 @@
 from django import template
 from django.utils import timezone
 
+from kalender.datums import dag_label
 from kalender.herhaling import TZ
 from kalender.models import ActiviteitPage, Moment
-from kalender.zoeken import dag_label
 
 register = template.Library()
 

@@ -234,7 +234,7 @@ def test_rebuild_command_restores_the_stored_occurrences(dinsdag, partner_a):
 def test_bulk_facets_equal_the_models_own_rule(partner_a, vocab):
     """The calendar computes facets for many activities at once; it must agree with the model."""
     from aanbod.models import AanbodPage
-    from kalender.zoeken import _activiteiten
+    from kalender.query import activiteiten
 
     offer = AanbodPage.objects.get(pk=partner_a.offer.pk)
     offer.wijken.set([vocab["ledeberg"]])
@@ -252,7 +252,7 @@ def test_bulk_facets_equal_the_models_own_rule(partner_a, vocab):
         ),
         maak_activiteit(partner_a.organisatie, "Zonder aanbod", stadsbreed=True, data=data),
     ]  # fmt: skip
-    bulk = _activiteiten({a.pk for a in cases})
+    bulk = activiteiten({a.pk for a in cases})
     for act in cases:
         assert bulk[act.pk].facetten == act.facet_waarden(), act.title
     assert bulk[cases[0].pk].facetten["wijk"] == {"ledeberg", "stadsbreed"}
