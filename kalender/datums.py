@@ -1,19 +1,19 @@
-"""Dates as the calendar writes them in Dutch: "maandag 1 december 2026", "1 december 2026"."""
+"""Dates as the calendar writes them: "maandag 1 december 2026", "1 december 2026".
 
-MAANDEN = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
-DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+Django's own date localisation in the active language (LANGUAGE_CODE is nl; its Dutch day and
+month names are lower case), so a second language needs no list of names here.
+"""
+
+from django.utils.formats import date_format
 
 
 def korte_datum(day):
-    return f"{day.day} {MAANDEN[day.month - 1]} {day.year}"
+    return date_format(day, "j F Y")
 
 
 def dag_label(day):
-    return f"{DAGEN[day.weekday()]} {day.day} {MAANDEN[day.month - 1]} {day.year}"
+    return date_format(day, "l j F Y")
 
 
 def maand_label(day):
-    return f"{MAANDEN[day.month - 1]} {day.year}"
+    return date_format(day, "F Y")
