@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from preventiezoeker.search.memory import facet_records
+from preventiezoeker.search.text import TextMatcher
 
 from .enums import Weergave
 from .filters import NAMEN, keuzes
@@ -53,8 +54,9 @@ def zoek_kalender(data, vaste_campagne=None, now=None, standaard_dagen=STANDAARD
     if kalender.activiteit is not None:
         kandidaten = {k: a for k, a in kandidaten.items() if k == kalender.activiteit}
     if kalender.q:
-        words = [fold(w) for w in kalender.q.split() if w.strip()]
-        kandidaten = {k: a for k, a in kandidaten.items() if all(w in a.zoektekst for w in words)}
+        # The offer search's word rules (stems, accents, synonyms, the last word as a prefix).
+        woorden = TextMatcher.from_settings(kalender.q)
+        kandidaten = {k: a for k, a in kandidaten.items() if woorden.matches(a.zoektekst)}
     # Facet each activity once, weighted by its moments in the period.
     weights = Counter(row[0] for row in rows if row[0] in kandidaten)
     records = [(pk, kandidaten[pk].facetten) for pk in weights]
@@ -97,7 +99,8 @@ def _midnight(day):
 
 
 def activiteiten(ids):
-    """pk -> ActiviteitPage with .facetten, .zoektekst and .organisatie_cached, in few queries."""
+    """pk -> ActiviteitPage with .facetten, .zoektekst (the parts the word filter reads) and
+    .organisatie_cached, in few queries."""
     pages = {p.pk: p for p in ActiviteitPage.objects.filter(pk__in=ids).select_related("campagne")}
     per_pagina = ActiviteitPage.facetten_van(pages.values())
     org_paths = {p.path[: -Page.steplen] for p in pages.values()}
@@ -109,13 +112,5 @@ def activiteiten(ids):
         page.organisatie_cached = orgs.get(page.path[: -Page.steplen])
         page.facetten = per_pagina[pk]
         org_name = page.organisatie_cached.title if page.organisatie_cached else ""
-        page.zoektekst = fold(" ".join((page.title, page.in_het_kort, org_name)))
+        page.zoektekst = (page.title, page.in_het_kort, org_name)
     return pages
-
-
-def fold(text):
-    """Lower case without accents: diëtist = dietist."""
-    import unicodedata
-
-    normal = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in normal if not unicodedata.combining(c))

@@ -12,6 +12,7 @@ import pytest
 
 from kalender.enums import Herhaling
 from kalender.models import Moment
+from tests.factories import publish
 from tests.kalender.conftest import T, maak_activiteit, maak_campagne
 
 D = datetime.date
@@ -258,3 +259,35 @@ def test_bulk_facets_equal_the_models_own_rule(partner_a, vocab):
     assert bulk[cases[0].pk].facetten["wijk"] == {"ledeberg", "stadsbreed"}
     assert bulk[cases[1].pk].facetten["prijs"] == {"gratis"}
     assert bulk[cases[1].pk].facetten["campagne"] == {"mondzorgmaand"}
+
+
+def test_words_match_like_the_offer_search(client, partner_a, index_dir):
+    """Stems, synonyms and the organisation's name: /kalender/ finds what /aanbod/ finds."""
+    from aanbod.models import AanbodPage
+    from preventiezoeker.search.sync import rebuild
+
+    data = [(D(2026, 5, 5), T(14), T(15))]
+    maak_activiteit(partner_a.organisatie, "Samen bewegen in het park", data=data)
+    maak_activiteit(partner_a.organisatie, "Mondzorg voor kinderen", data=data)
+    maak_activiteit(partner_a.organisatie, "Kookles", in_het_kort="Goedkoop en lekker.", data=data)
+    offer = AanbodPage.objects.get(pk=partner_a.offer.pk)
+    offer.title, offer.in_het_kort = "Beweging voor iedereen", "Mondzorg en bewegen."
+    publish(offer)
+    rebuild()
+
+    def kalender(q):
+        html = text(client.get("/kalender/", {"van": "2026-05-01", "tot": "2026-05-31", "q": q}))
+        return {t for t in ("Samen bewegen", "Mondzorg voor", "Kookles") if t in html}
+
+    def aanbod(q):
+        return client.get("/api/v1/aanbod/", {"q": q}).json()["count"]
+
+    # A stem ("beweging" ~ bewegen) and synonyms ("tanden" → mondzorg, "wandelen" → beweging),
+    # as in the search; before, the calendar only found words as written.
+    assert kalender("beweging") == {"Samen bewegen"} and aanbod("beweging") == 1
+    assert kalender("tanden") == {"Mondzorg voor"} and aanbod("tanden") == 1
+    assert kalender("Wandelen") == {"Samen bewegen"} and aanbod("Wandelen") == 1
+    assert kalender("zwemmen") == set() and aanbod("zwemmen") == 0
+    # The organisation's name, accents folded; the last word also as a prefix while typing.
+    assert kalender("wgc alfa kook") == {"Kookles"}
+    assert kalender("kinderen mondzörg") == {"Mondzorg voor"}
