@@ -111,8 +111,6 @@ FACETTEN = (
 FACET = {facet.naam: facet for facet in FACETTEN}
 NAMEN = tuple(FACET)
 MATCH_ALL = {facet.naam: facet.alles for facet in FACETTEN if facet.alles}
-# The vocabulary snippets behind the facets, by model name (for permissions and set-up).
-VOCABULARIA = tuple(facet.relatie for facet in FACETTEN if facet.relatie)
 
 
 def vocabulary_models():

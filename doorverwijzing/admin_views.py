@@ -13,13 +13,11 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from aanbod.models import AanbodPage
 from doorverwijzing.enums import Soort
 from doorverwijzing.models import Aanvraag, Telling
-from preventiezoeker.permissions import can_publish_somewhere
+from preventiezoeker.permissions import can_publish_somewhere, editable_pages
 
 MAANDEN = 12
 
@@ -42,7 +40,7 @@ def eigen_aanbod(user):
     user may edit (a partner's own organisation). None means all."""
     if user.is_superuser or can_publish_somewhere(user):
         return None
-    own = PagePermissionPolicy(Page).instances_user_has_any_permission_for(user, ["add", "change"])
+    own = editable_pages(user)
     paths = list(own.values_list("path", flat=True))
     if not paths:
         return AanbodPage.objects.none()
@@ -75,8 +73,7 @@ def mag_tellingen_zien(user):
         return False
     if user.is_superuser or can_publish_somewhere(user):
         return True
-    policy = PagePermissionPolicy(Page)
-    return policy.instances_user_has_any_permission_for(user, ["add", "change"]).exists()
+    return editable_pages(user).exists()
 
 
 class AanvragenPerMaandView(WagtailAdminTemplateMixin, TemplateView):

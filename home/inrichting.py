@@ -14,6 +14,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from aanbod.facetten import vocabulary_models
 from aanbod.models import AanbodIndexPage
 from home.models import HomePage
 from kalender.models import KalenderIndexPage
@@ -26,12 +27,16 @@ from preventiezoeker.permissions import (
 
 WORKFLOW_NAME = "Goedkeuring door de coördinator"
 COORDINATOR_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock", "bulk_delete")
-VOCABULARY_MODELS = ("thema", "wijk", "doelgroep", "taal", "toegankelijkheid", "synoniem")
 # Gezondheidsgids requests: coordinators only (no "add": requests come from the public form).
 DOORVERWIJZING_PERMISSIONS = {
     "gezondheidsgids": ("add", "change", "delete", "view"),
     "aanvraag": ("change", "delete", "view"),
 }
+
+
+def vocabulary_model_names():
+    """The snippets coordinators keep: every facet vocabulary, plus the synonyms."""
+    return [model._meta.model_name for model in vocabulary_models()] + ["synoniem"]
 
 
 @transaction.atomic
@@ -76,7 +81,7 @@ def richt_site_in():
         permission("aanbod", "view_zoekstatistiek"),
         *(
             permission("aanbod", f"{action}_{model}")
-            for model in VOCABULARY_MODELS
+            for model in vocabulary_model_names()
             for action in ("add", "change", "delete")
         ),
         *(

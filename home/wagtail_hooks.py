@@ -2,9 +2,8 @@ from django.db.models import Q
 
 from wagtail import hooks
 from wagtail.models import Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from preventiezoeker.permissions import can_publish_somewhere
+from preventiezoeker.permissions import can_publish_somewhere, editable_pages
 
 PARTNER_HIDDEN_MENU_ITEMS = {"help"}  # English-only external guides
 PARTNER_HIDDEN_REPORTS = {"page-types-usage"}
@@ -28,7 +27,7 @@ def hide_other_organisations_drafts(pages, request):
     user = request.user
     if can_publish_somewhere(user):
         return pages
-    own = PagePermissionPolicy(Page).instances_user_has_any_permission_for(user, ["add", "change"])
+    own = editable_pages(user)
     visible = Q(live=True, has_unpublished_changes=False)
     for path in own.values_list("path", flat=True):
         visible |= Q(path__startswith=path)

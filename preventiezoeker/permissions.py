@@ -37,3 +37,8 @@ def grant_collection_permissions(group, collection, actions):
 def can_publish_somewhere(user):
     """The coordinator role (and superusers): partners may add and change, never publish."""
     return PagePermissionPolicy(Page).user_has_permission(user, "publish")
+
+
+def editable_pages(user):
+    """The pages a user may add below or change: for a partner, its own organisation."""
+    return PagePermissionPolicy(Page).instances_user_has_any_permission_for(user, ["add", "change"])

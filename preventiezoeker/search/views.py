@@ -7,9 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from wagtail.models import Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
-
+from ..permissions import can_publish_somewhere
 from . import get_backend
 from .models import IndexTaak
 from .sources import all_sources
@@ -17,7 +15,7 @@ from .sync import rebuild
 
 
 def may_maintain(user):
-    return PagePermissionPolicy(Page).user_has_permission(user, "publish")
+    return can_publish_somewhere(user)
 
 
 def index_beheer(request):
