@@ -109,6 +109,27 @@ FACETTEN = (
     ),
 )  # fmt: skip
 FACET = {facet.naam: facet for facet in FACETTEN}
+# Values that moved to another facet (one fact, one field: aanbod migration 0006). Shared
+# links that still carry the old place keep filtering on the same fact.
+VERHUISD = {
+    ("toegankelijkheid", "zonder-afspraak"): ("inschrijving", "zonder-afspraak"),
+    ("toegankelijkheid", "aan-huis"): ("vorm", "aan-huis"),
+}
+
+
+def verhuis(data):
+    """`data` (a QueryDict) with moved values in their new facet; unchanged when none moved."""
+    moved = [(old, new) for old, new in VERHUISD.items() if old[1] in data.getlist(old[0])]
+    if not moved:
+        return data
+    data = data.copy()
+    for (old_facet, old_value), (new_facet, new_value) in moved:
+        data.setlist(old_facet, [v for v in data.getlist(old_facet) if v != old_value])
+        if new_value not in data.getlist(new_facet):
+            data.appendlist(new_facet, new_value)
+    return data
+
+
 NAMEN = tuple(FACET)
 MATCH_ALL = {facet.naam: facet.alles for facet in FACETTEN if facet.alles}
 

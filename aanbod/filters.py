@@ -12,7 +12,7 @@ import django_filters
 from preventiezoeker.search import SORTS
 from preventiezoeker.search.query import MAX_QUERY_CHARS
 
-from .facetten import FACETTEN, keuzes
+from .facetten import FACETTEN, keuzes, verhuis
 from .models import AanbodPage
 
 MAX_VALUES_PER_FACET = 20
@@ -96,6 +96,8 @@ class AanbodFilterSet(django_filters.FilterSet):
         fields = []
 
     def __init__(self, data=None, *args, choices=None, **kwargs):
+        if data is not None:
+            data = verhuis(data)
         super().__init__(data, *args, queryset=AanbodPage.objects.none(), **kwargs)
         self.choices = choices or keuzes()
         for facet in FACETTEN:

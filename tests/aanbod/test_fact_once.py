@@ -220,3 +220,17 @@ def test_offer_page_shows_the_block_for_the_enrol_way_alone(client, partner_a):
     page = partner_a.offer  # the factory's offer: zonder afspraak, no accessibility entries
     html = client.get(page.url).content.decode()
     assert "<dt>Beschikbaar</dt><dd>Zonder afspraak</dd>" in html
+
+
+def test_an_old_link_to_the_moved_accessibility_values_filters_on_the_new_place(
+    client, aanbod_met_feiten
+):
+    """A shared link from before the move keeps finding the same offers, without a notice."""
+    html = client.get("/aanbod/?toegankelijkheid=zonder-afspraak&toegankelijkheid=aan-huis").content
+    soup = BeautifulSoup(html, "html.parser")
+    assert "Onbekende keuze" not in soup.get_text()
+    assert soup.select_one('input[name="inschrijving"][value="zonder-afspraak"][checked]')
+    assert soup.select_one('input[name="vorm"][value="aan-huis"][checked]')
+    titles = {p.title for p in aanbod_met_feiten[:2]}  # zonder afspraak AND aan huis: only #2
+    found = {a.get_text(strip=True) for a in soup.select(".zoekresultaat h3 a, .resultaat h3 a")}
+    assert found & titles == {aanbod_met_feiten[1].title}
