@@ -8,13 +8,29 @@ from types import SimpleNamespace
 from django.db import DatabaseError
 from django.db.models import Max
 
-from preventiezoeker.search import Source, register_source, register_synonyms
-from preventiezoeker.search.analysis import exact_tokens
+from preventiezoeker.search import (
+    SortOrder,
+    Source,
+    TextPart,
+    register_source,
+    register_synonyms,
+)
+from preventiezoeker.search.text import exact_tokens
 
-from .facetten import FACETTEN
+from .facetten import FACETTEN, MATCH_ALL, NAMEN
 from .models import AanbodPage, OrganisatiePage, Synoniem
 
 SOURCE = "aanbod"
+# The parts of an offer's text, each word weighted by the part it occurs in.
+TEXT = (
+    TextPart("title", 3.0), TextPart("summary", 2.0), TextPart("labels", 1.5),
+    TextPart("organisatie_naam", 1.0), TextPart("body", 1.0),
+)  # fmt: skip
+# Orders besides relevance; "naam" is the default without words and breaks ties.
+SORTS = (
+    SortOrder("naam", "title"),
+    SortOrder("nagekeken", "nagekeken", kind="date", descending=True),
+)
 M2M = tuple(facet.relatie for facet in FACETTEN if facet.relatie)
 CHUNK = 2000
 # Enum .choices is rebuilt on every access: look labels up in plain dicts.
@@ -140,10 +156,16 @@ def synonyms():
     return synonyms._cache
 
 
+def _count():
+    return AanbodPage.objects.zichtbaar().count()
+
+
+SOURCE_SCHEMA = Source(
+    name=SOURCE, documents=documents, count=_count, facets=NAMEN, match_all=MATCH_ALL,
+    text=TEXT, sorts=SORTS, expires="einddatum",
+)  # fmt: skip
+
+
 def register():
-    register_source(
-        Source(
-            name=SOURCE, documents=documents, count=lambda: AanbodPage.objects.zichtbaar().count()
-        )
-    )
+    register_source(SOURCE_SCHEMA)
     register_synonyms(synonyms)

@@ -6,19 +6,24 @@ from functools import reduce
 from operator import or_
 
 from django.db import DatabaseError, transaction
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.html import escape
 
 from preventiezoeker.search import SearchQuery, SearchUnavailable, search
 from preventiezoeker.search.query import parse
 
 from .facetten import FACETTEN, toegankelijkheid_groepen
 from .filters import AanbodFilterSet
+from .markering import markeer
 from .models import AanbodPage, OrganisatiePage, ZoekStatistiek
 
 logger = logging.getLogger(__name__)
 PER_PAGE = 20
+# Shown on each result card (prefetched here: templates never query).
+KAART_LABELS = ("themas", "talen", "wijken")
+TE_LANG = "De zoekopdracht duurde te lang; de volgorde is misschien niet de beste."
 
 
 @dataclass
@@ -61,6 +66,8 @@ class Zoekresultaat:
     suggestion: str | None = None
     notices: list[str] = field(default_factory=list)
     unavailable: bool = False
+    # With no results: per active facet, how many there would be without it (see _zonder_filter).
+    zonder_filter: list[dict] = field(default_factory=list)
 
     @property
     def num_pages(self):
@@ -92,8 +99,9 @@ def zoek(data: QueryDict, log=True) -> Zoekresultaat:
         logger.exception("Zoekindex onbruikbaar; val terug op de database")
         return _fallback(out, filterset.choices)
     out.total, out.page, out.suggestion = result.total, result.page, result.suggestion
-    out.notices += result.notices
-    if query.page > result.page and result.total:
+    if result.timed_out:
+        out.notices.append(TE_LANG)
+    if result.page_clamped and result.total:
         out.notices.append(f"Die pagina bestaat niet; dit is pagina {result.page}.")
     pages = AanbodPage.objects.in_bulk([hit.id for hit in result.hits])
     parents = _parents(pages.values())
@@ -101,11 +109,45 @@ def zoek(data: QueryDict, log=True) -> Zoekresultaat:
         page = pages.get(hit.id)
         if page is not None:
             page.organisatie_cached = parents.get(page.path[: -AanbodPage.steplen])
-            out.results.append(Resultaat(page, hit.title_html, hit.summary_html))
+            out.results.append(
+                Resultaat(
+                    page, markeer(page.title, hit.terms), markeer(page.in_het_kort, hit.terms)
+                )
+            )
+    prefetch_related_objects([r.page for r in out.results], *KAART_LABELS)
     out.facets = _facets(result.facets, params["filters"], filterset.choices)
+    out.zonder_filter = _zonder_filter(out)
     if log and params["page"] == 1:
         _log(params, result.total)
     return out
+
+
+def _zonder_filter(out):
+    """With no results: per active facet, how many results there would be without it.
+
+    Only offers that help (count > 0), most results first. One more search per active facet:
+    the facet counts can't answer this (they count one value, not "any value or none").
+    """
+    if out.total or not out.has_filters:
+        return []
+    labels = {f.name: f for f in out.facets}
+    offers = []
+    for name, values in out.filters.items():
+        if not values:
+            continue
+        rest = {f: v for f, v in out.filters.items() if f != name and v}
+        try:
+            total = search(SearchQuery(text=out.text, filters=rest, per_page=1)).total
+        except SearchUnavailable:
+            return []
+        if total:
+            facet = labels.get(name)
+            chosen = [v.label for v in facet.selected] if facet else list(values)
+            offers.append({
+                "facet": name, "label": facet.label if facet else name, "waarden": chosen,
+                "count": total,
+            })  # fmt: skip
+    return sorted(offers, key=lambda o: -o["count"])
 
 
 def _parents(pages):
@@ -180,8 +222,7 @@ def _fallback(out, choices):
     start = (out.page - 1) * out.per_page
     pages = list(queryset[start : start + out.per_page])
     parents = _parents(pages)
-    from django.utils.html import escape
-
+    prefetch_related_objects(pages, *KAART_LABELS)
     for page in pages:
         page.organisatie_cached = parents.get(page.path[: -AanbodPage.steplen])
         out.results.append(Resultaat(page, escape(page.title), escape(page.in_het_kort)))

@@ -6,11 +6,8 @@ Every mapping sets page to None: a changed filter always starts again at page 1.
 """
 
 from django import template
-from django.db.models import prefetch_related_objects
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-
-from preventiezoeker.search import SearchQuery, SearchUnavailable, search
 
 from ..enums import ToegankelijkheidGroep
 from ..facetten import FACET, NAMEN
@@ -115,40 +112,3 @@ def sorteer_opties(zoek):
         for value, label in SORT_LABELS.items()
         if value != "relevantie" or zoek.text.strip()
     ]
-
-
-@register.filter
-def met_labels(results):
-    """The results, with their themes, languages and wijken fetched in three queries in all."""
-    pages = [r.page for r in results]
-    prefetch_related_objects(pages, "themas", "talen", "wijken")
-    return results
-
-
-@register.simple_tag
-def filter_laten_vallen(zoek):
-    """With no results: per active facet, how many results there would be without it.
-
-    Only offers that help (count > 0), most results first. Asks the index directly: the facet
-    counts can't answer this (they count one value, not "any value or none").
-    """
-    if zoek.total or zoek.unavailable or not zoek.has_filters:
-        return []
-    labels = {f.name: f for f in zoek.facets}
-    offers = []
-    for name, values in zoek.filters.items():
-        if not values:
-            continue
-        rest = {f: v for f, v in zoek.filters.items() if f != name and v}
-        try:
-            total = search(SearchQuery(text=zoek.text, filters=rest, per_page=1)).total
-        except SearchUnavailable:
-            return []
-        if total:
-            facet = labels.get(name)
-            chosen = [v.label for v in facet.selected] if facet else list(values)
-            offers.append({
-                "facet": name, "label": facet.label if facet else name, "waarden": chosen,
-                "count": total,
-            })  # fmt: skip
-    return sorted(offers, key=lambda o: -o["count"])

@@ -1,38 +1,53 @@
-"""The one search seam: schema, analysis, index location, locking, parsing and facet counting
-live in this package. Views call `search()`; apps register document sources. Nothing outside
-this package imports whoosh."""
+"""The one search seam: engines, analysis, index location, locking, parsing and facet counting
+live in this package; what is indexed is declared by the apps' registered sources. Views call
+`search()`; nothing outside this package imports an engine. settings.SEARCH_BACKEND picks the
+engine (a dotted path to a SearchBackend subclass)."""
 
 import threading
 
 from django.conf import settings
+from django.utils.module_loading import import_string
 
-from .sources import Source, register_source, register_synonyms, synonyms
-from .types import FACETS, MATCH_ALL, SORTS, Hit, SearchQuery, SearchResult, SearchUnavailable
+from .backend import SearchBackend
+from .sources import (
+    RELEVANCE,
+    SortOrder,
+    Source,
+    TextPart,
+    primary_source,
+    register_source,
+    register_synonyms,
+    synonyms,
+)
+from .types import Hit, SearchQuery, SearchResult, SearchUnavailable
 
 __all__ = [
-    "FACETS", "MATCH_ALL", "SORTS", "Hit", "SearchQuery", "SearchResult", "SearchUnavailable",
-    "Source", "generation", "get_backend", "register_source", "register_synonyms",
-    "reset_backend", "search",
+    "RELEVANCE", "Hit", "SearchBackend", "SearchQuery", "SearchResult", "SearchUnavailable",
+    "SortOrder", "Source", "TextPart", "generation", "get_backend", "register_source",
+    "register_synonyms", "reset_backend", "search",
 ]  # fmt: skip
 
+DEFAULT_BACKEND = "preventiezoeker.search.whoosh_backend.WhooshBackend"
 _lock = threading.Lock()
 _backend = None
+_backend_key = None
 
 
-def get_backend():
-    global _backend
+def get_backend() -> SearchBackend:
+    global _backend, _backend_key
     with _lock:
-        if _backend is None or _backend.path != settings.SEARCH_INDEX_DIR:
-            from .whoosh_backend import WhooshBackend
-
-            _backend = WhooshBackend(settings.SEARCH_INDEX_DIR, synonyms=synonyms)
+        cls = import_string(getattr(settings, "SEARCH_BACKEND", DEFAULT_BACKEND))
+        source = primary_source()
+        key = (cls, source, cls.settings_key())
+        if _backend is None or _backend_key != key:
+            _backend, _backend_key = cls.from_settings(source, synonyms), key
         return _backend
 
 
 def reset_backend():
-    global _backend
+    global _backend, _backend_key
     with _lock:
-        _backend = None
+        _backend = _backend_key = None
 
 
 def search(query: SearchQuery) -> SearchResult:
@@ -46,3 +61,14 @@ def generation():
         return get_backend().generation()
     except SearchUnavailable:
         return None
+
+
+def __getattr__(name):
+    # Older callers read the offer's schema from here; it is the registered source's now.
+    if name == "FACETS":
+        return primary_source().facets
+    if name == "SORTS":
+        return primary_source().sort_names
+    if name == "MATCH_ALL":
+        return dict(primary_source().match_all)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

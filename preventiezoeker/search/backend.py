@@ -3,15 +3,37 @@
 The contract tests in tests/search/test_contract.py run against this interface only.
 """
 
+import contextlib
 from abc import ABC, abstractmethod
 
+from .sources import Source
 from .types import SearchQuery, SearchResult
 
 
 class SearchBackend(ABC):
+    """An engine for one source's schema (facets, text parts, sorts, date columns)."""
+
+    @classmethod
+    def from_settings(cls, source: Source, synonyms):
+        """The backend settings.SEARCH_BACKEND names, configured from the settings.
+        `synonyms()` -> (version, {folded phrase: [expansions]})."""
+        return cls(source=source, synonyms=synonyms)
+
+    @classmethod
+    def settings_key(cls):
+        """The settings from_settings() read: a new backend is made when they change."""
+        return ()
+
+    @contextlib.contextmanager
+    def writer(self, timeout):
+        """Hold the right to write while the block runs: yields True, or False when another
+        process has it after `timeout` seconds (the caller then leaves its work queued for that
+        process). An engine whose writes need no lock yields True at once."""
+        yield True
+
     @abstractmethod
     def update(self, documents):
-        """Add or replace documents (dicts with id, text fields and facet slug lists)."""
+        """Add or replace documents (dicts with id, text parts, facet slug lists, columns)."""
 
     @abstractmethod
     def delete(self, ids):

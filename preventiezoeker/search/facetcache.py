@@ -12,7 +12,6 @@ import numpy as np
 
 from . import postings
 from .bitsets import bits_to_mask, ids_to_bits, mask_to_bits
-from .types import FACETS, MATCH_ALL
 
 # A facet with more values than this, and at most one value per document, is counted with one
 # pass over a value-per-document array instead of one AND per value (2,000 organisations).
@@ -43,7 +42,11 @@ _serials = itertools.count(1)
 
 
 class FacetCache:
-    def __init__(self, searcher, today: datetime.date):
+    """`source` is the registered schema (facets, match-all values, sorts, expiry column)."""
+
+    def __init__(self, searcher, today: datetime.date, source):
+        facets, match_all = source.facets, source.match_all
+        self.match_all = match_all
         self.serial = (os.getpid(), next(_serials))  # one per generation, never reused
         reader = searcher.reader()
         self.n = n = reader.doc_count_all()
@@ -53,19 +56,18 @@ class FacetCache:
                 live[[base + d for d in leaf.deleted_docs_set]] = False
         column = _columns(reader, n)
         self.pks = postings.numeric_column(reader, "pk_num", "i8", n)
-        naam = column("naam", kind=object)
-        nagekeken = postings.numeric_column(reader, "nagekeken", "i4", n)
-        einddatum = postings.numeric_column(reader, "einddatum", "i4", n)
         cutoff = int(today.strftime("%Y%m%d"))
         live &= self.pks >= 0  # the hidden word-list documents
         self.documents = int(live.sum())
-        live &= ~((einddatum > 0) & (einddatum < cutoff))
+        if source.expires:
+            ends = postings.numeric_column(reader, source.expires, "i4", n)
+            live &= ~((ends > 0) & (ends < cutoff))
         self.visible_mask = live
         self.visible = mask_to_bits(live)
         self.raw, self.value_index, self.value_names = {}, {}, {}
-        owners = {facet: np.full(n, -1, dtype=np.int32) for facet in FACETS}
-        single = dict.fromkeys(FACETS, True)
-        for facet in FACETS:
+        owners = {facet: np.full(n, -1, dtype=np.int32) for facet in facets}
+        single = dict.fromkeys(facets, True)
+        for facet in facets:
             self.raw[facet] = {}
         if FACET_FIELD in reader.indexed_field_names():
             for term in reader.lexicon(FACET_FIELD):
@@ -81,13 +83,13 @@ class FacetCache:
                     owner[ids] = len(values) - 1
         for facet, values in self.raw.items():
             owner = owners[facet]
-            if single[facet] and len(values) > ARRAY_COUNTED_FROM and facet not in MATCH_ALL:
+            if single[facet] and len(values) > ARRAY_COUNTED_FROM and facet not in match_all:
                 self.value_index[facet] = owner
                 self.value_names[facet] = list(values)
         # A match-all value (stadsbreed) belongs to every value of its facet.
         self.bits = {}
         for facet, values in self.raw.items():
-            extra = values.get(MATCH_ALL.get(facet), 0)
+            extra = values.get(match_all.get(facet), 0)
             self.bits[facet] = {v: (b | extra) for v, b in values.items()}
         # The same sets as one matrix of 64-bit words, one row per value: counting every value
         # of every facet is then one AND and one popcount over the matrix (a Python-int AND
@@ -105,14 +107,21 @@ class FacetCache:
         # per search at 100,000 documents.
         self._and = np.empty_like(self.matrix)
         self._popcount = np.empty(self.matrix.shape, dtype=np.uint8)
-        naam_order = np.array(sorted(range(n), key=naam.__getitem__), dtype=np.int64)
-        naam_rank = np.empty(n, dtype=np.int64)
-        naam_rank[naam_order] = np.arange(n)
-        self.naam_rank = naam_rank
-        self.order = {
-            "naam": naam_order,
-            "nagekeken": np.lexsort((naam_rank, -nagekeken.astype(np.int64))),
-        }
+        # Every order of the source; the first also breaks ties (of scores, of dates).
+        self.order, self.tie_rank = {}, np.arange(n, dtype=np.int64)
+        for position, sort in enumerate(source.sorts):
+            if sort.kind == "text":
+                keys = column(sort.name, kind=object)
+                order = np.array(sorted(range(n), key=keys.__getitem__), dtype=np.int64)
+                if sort.descending:
+                    order = order[::-1].copy()
+            else:
+                dates = postings.numeric_column(reader, sort.name, "i4", n).astype(np.int64)
+                order = np.lexsort((self.tie_rank, -dates if sort.descending else dates))
+            self.order[sort.name] = order
+            if position == 0:
+                self.tie_rank = np.empty(n, dtype=np.int64)
+                self.tie_rank[order] = np.arange(n)
         self.term_postings = LRU(4000)
         self.text_results = LRU(max(8, min(500, TEXT_CACHE_BYTES // max(1, 4 * n))))
         self.stored = LRU(5000)
@@ -122,7 +131,7 @@ class FacetCache:
         if value in values:
             return values[value]
         # A wijk no offer names on its own still has every city-wide offer.
-        return self.raw.get(facet, {}).get(MATCH_ALL.get(facet), 0)
+        return self.raw.get(facet, {}).get(self.match_all.get(facet), 0)
 
     def _as_words(self, bits):
         return np.frombuffer(bits.to_bytes(self.words * 8, "little"), dtype="<u8")

@@ -4,13 +4,11 @@ The calendar facets the occurrences of one date range (at most a year, a few tho
 straight from the database; the same counting rules as the offer search apply:
 OR within a facet, AND across facets, and a value's count is the number of results you would get
 by ticking it (every *other* active facet applied, its own facet not). A record carrying a
-MATCH_ALL value ("stadsbreed") matches every value of that facet and counts for each.
+match-all value ("stadsbreed") matches every value of that facet and counts for each.
 """
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-
-from .types import MATCH_ALL
 
 Record = tuple[object, Mapping[str, Iterable[str]]]
 
@@ -26,7 +24,7 @@ def facet_records(
     filters: Mapping[str, Iterable[str]],
     facets: Iterable[str],
     universe: Mapping[str, Iterable[str]] | None = None,
-    match_all: Mapping[str, str] = MATCH_ALL,
+    match_all: Mapping[str, str] | None = None,
     weights: Mapping[object, int] | None = None,
 ):
     """Returns (matching_ids in input order, {facet: {value: count}}).
@@ -35,8 +33,13 @@ def facet_records(
     no filter); `universe` {facet: all values to report} is needed for MATCH_ALL counts, because
     a city-wide record counts for wijken no record names. Without it, seen values are used.
     `weights` {id: n} counts a record n times (the calendar facets each activity once, weighted
-    by its occurrences in the period, instead of every occurrence).
+    by its occurrences in the period, instead of every occurrence). `match_all` {facet:
+    value}: default, the registered source's.
     """
+    if match_all is None:
+        from .sources import primary_source
+
+        match_all = primary_source().match_all
     active = {f: set(v) for f, v in filters.items() if v}
     facets = tuple(facets)
     counts = {f: Counter() for f in facets}

@@ -1,16 +1,13 @@
 """Keep the index in step with the database from any number of worker processes.
 
-A change is queued (IndexTaak) and then flushed by whoever holds the project's index lock; a
-process that cannot get the lock leaves its task for the holder, which loops until the queue
-is empty. Nobody sees a LockError and no update is lost.
+A change is queued (IndexTaak) and then flushed by whoever holds the backend's write lock
+(`backend.writer()`; Whoosh: a file lock, an engine that needs none: always granted); a
+process that cannot get it leaves its task for the holder, which loops until the queue is
+empty. Nobody sees a LockError and no update is lost.
 """
 
-import contextlib
-import fcntl
 import logging
-import time
 
-from django.conf import settings
 from django.db import transaction
 
 from .models import IndexTaak
@@ -18,32 +15,6 @@ from .sources import all_sources, get_source
 
 logger = logging.getLogger(__name__)
 BATCH = 500
-
-
-def lock_path():
-    path = settings.SEARCH_INDEX_DIR.with_name(settings.SEARCH_INDEX_DIR.name + ".lock")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-@contextlib.contextmanager
-def index_lock(timeout):
-    """Yield True when this process holds the write lock, False when it gave up waiting."""
-    with open(lock_path(), "a") as handle:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    yield False
-                    return
-                time.sleep(0.02)
-        try:
-            yield True
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def queue(source, ids):
@@ -67,14 +38,14 @@ def flush(timeout=2):
 
     applied = 0
     while True:
-        with index_lock(timeout) as locked:
+        backend = get_backend()
+        with backend.writer(timeout) as locked:
             if not locked:
                 return applied
             while True:
                 tasks = list(IndexTaak.objects.order_by("pk")[:BATCH])
                 if not tasks:
                     break
-                backend = get_backend()
                 by_source = {}
                 for task in tasks:
                     by_source.setdefault(task.bron, set()).add(task.object_id)
@@ -97,7 +68,8 @@ def rebuild(progress=None):
     """Rebuild from the database (the source of truth) and then apply what queued meanwhile."""
     from . import get_backend
 
-    with index_lock(timeout=600) as locked:
+    backend = get_backend()
+    with backend.writer(timeout=600) as locked:
         if not locked:
             raise RuntimeError("Een andere herbouw of update loopt nog.")
         started = IndexTaak.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
@@ -106,7 +78,7 @@ def rebuild(progress=None):
             for source in all_sources():
                 yield from source.documents(None)
 
-        count = get_backend().rebuild(documents(), progress=progress)
+        count = backend.rebuild(documents(), progress=progress)
         # Everything queued before the rebuild read the database is in it already.
         IndexTaak.objects.filter(pk__lte=started).delete()
     flush(timeout=5)

@@ -1,39 +1,41 @@
-"""The seam's vocabulary: what views hand in and get back. No engine types leak out."""
+"""The seam's vocabulary: what views hand in and get back. No engine types leak out, and no
+words for people: the app turns flags into sentences and matched terms into markup."""
 
 from dataclasses import dataclass, field
 
-# Facets every document may carry (values are vocabulary slugs). Order = display order.
-FACETS = (
-    "thema", "wijk", "taal", "doelgroep", "toegankelijkheid",
-    "prijs", "vorm", "inschrijving", "organisatie",
-)  # fmt: skip
-# A document carrying this value matches every filter value of that facet and counts for each
-# (an offer for the whole city is an offer in every wijk).
-MATCH_ALL = {"wijk": "stadsbreed"}
-SORTS = ("relevantie", "naam", "nagekeken")
-TEXT_FIELDS = ("title", "summary", "body", "labels", "organisatie_naam")
+from .sources import RELEVANCE
 
 
 @dataclass(frozen=True)
 class SearchQuery:
     text: str = ""
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    sort: str = ""  # "" = relevance with words, name without
+    sort: str = ""  # "" = relevance with words, the source's first order without
     page: int = 1
     per_page: int = 20
 
-    def effective_sort(self):
-        if self.sort in SORTS and not (self.sort == "relevantie" and not self.text.strip()):
+    def effective_sort(self, sorts=None):
+        """The order used: `sorts` are the source's names (default: the registered one's),
+        relevance first."""
+        if sorts is None:
+            from .sources import primary_source
+
+            sorts = primary_source().sort_names
+        words = bool(self.text.strip())
+        if self.sort in sorts and not (self.sort == RELEVANCE and not words):
             return self.sort
-        return "relevantie" if self.text.strip() else "naam"
+        if words:
+            return RELEVANCE
+        return next((s for s in sorts if s != RELEVANCE), RELEVANCE)
 
 
 @dataclass
 class Hit:
     id: int
     score: float | None
-    title_html: str  # escaped, with <mark> around matched words
-    summary_html: str
+    # Index terms the query matched (stems and folded words): text.word_forms() of a word of
+    # the document hitting one of them means that word matched.
+    terms: frozenset = frozenset()
 
 
 @dataclass
@@ -41,10 +43,11 @@ class SearchResult:
     hits: list[Hit]
     total: int
     facets: dict[str, dict[str, int]]  # facet -> value -> count (disjunctive)
-    suggestion: str | None = None
-    page: int = 1
+    suggestion: str | None = None  # the words with typos corrected, when any were
+    page: int = 1  # the page answered (clamped to the last one)
     per_page: int = 20
-    notices: list[str] = field(default_factory=list)
+    page_clamped: bool = False  # the page asked for was past the last one
+    timed_out: bool = False  # matching stopped early: the order may not be the best
 
     @property
     def num_pages(self):

@@ -2,20 +2,24 @@
 
 Whoosh stores the index and answers phrases; matching and facet counting are bit operations on
 cached per-generation document sets, and ranking adds precomputed BM25 impacts in NumPy
-(whoosh_text.py).
+(whoosh_text.py). The fields come from the registered source's schema. One writer per index
+directory at a time: writer() holds a file lock (fcntl) beside the index.
 """
 
+import contextlib
 import datetime
+import fcntl
 import os
-import re
 import shutil
 import threading
+import time
 import uuid
 from pathlib import Path
 
+from django.conf import settings
 from django.utils import timezone
-from django.utils.html import escape
 
+import numpy as np
 from whoosh import columns
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
@@ -26,31 +30,34 @@ from .backend import SearchBackend
 from .bitsets import intersection, union
 from .facetcache import FACET_FIELD, FACET_SEPARATOR, FacetCache
 from .query import parse
-from .types import FACETS, TEXT_FIELDS, Hit, SearchResult, SearchUnavailable
+from .text import exact_tokens
+from .types import Hit, SearchResult, SearchUnavailable
 from .whoosh_text import PHRASE_FIELD, TEXT_FIELD, WORDS_FIELD, TextSearcher, rank
 
 MAX_VALUES_PER_FACET = 30
 LEXICON_PK = -1
 REBUILD_SEGMENT = 20_000
-_WORD = re.compile(analysis.TOKEN_PATTERN)
 
 
-def build_schema():
+def build_schema(source):
+    """Whoosh fields for a source: its sorts and date columns as columns, its text parts in one
+    weighted field, its facets in one keyword field."""
     fields = {
         "pk": ID(stored=True, unique=True),
         # Columns only: read whole per generation, never searched.
         "pk_num": COLUMN(columns.NumericColumn("q")),
-        "naam": COLUMN(columns.VarBytesColumn()),
-        "nagekeken": COLUMN(columns.NumericColumn("i")),
-        "einddatum": COLUMN(columns.NumericColumn("i")),
-        "title": STORED(),
-        "summary": STORED(),
         PHRASE_FIELD: STORED(),
         # No positions: reading a posting block then skips unpickling them (phrases are
         # checked against the stored stem sequence instead).
-        TEXT_FIELD: TEXT(analyzer=analysis.WeightedTextAnalyzer(), phrase=False),
+        TEXT_FIELD: TEXT(analyzer=_analyzer(source), phrase=False),
         WORDS_FIELD: KEYWORD(lowercase=False, commas=False, scorable=False),
     }
+    for sort in source.sorts:
+        if sort.kind == "text":
+            fields[sort.name] = COLUMN(columns.VarBytesColumn())
+    for name in (*(s.name for s in source.sorts if s.kind == "date"), source.expires):
+        if name:
+            fields[name] = COLUMN(columns.NumericColumn("i"))
     # Every facet in one keyword field ("thema:beweging"): a third fewer fields per document
     # to index; FacetCache splits the values again.
     fields[FACET_FIELD] = KEYWORD(lowercase=False, commas=False, scorable=False)
@@ -65,25 +72,36 @@ def _date_int(value):
     return int(value.strftime("%Y%m%d"))
 
 
-def to_fields(doc):
+def _analyzer(source):
+    return analysis.WeightedTextAnalyzer(part.weight for part in source.text)
+
+
+class _Layout:
+    """What to_fields() needs of a source, worked out once per backend."""
+
+    def __init__(self, source):
+        self.parts = tuple(part.name for part in source.text)
+        self.boosts = tuple(part.weight for part in source.text)
+        self.text_sorts = tuple((s.name, s.column) for s in source.sorts if s.kind == "text")
+        dates = [(s.name, s.column) for s in source.sorts if s.kind == "date"]
+        if source.expires:
+            dates.append((source.expires, source.expires))
+        self.dates = tuple(dates)
+        self.facets = source.facets
+
+
+def to_fields(doc, layout):
     """(Whoosh fields, the document's distinct unstemmed words)."""
-    text = {name: str(doc.get(name) or "") for name in TEXT_FIELDS}
-    title_words = analysis.exact_tokens(text["title"])
-    value = analysis.join_segments(text[name] for name in analysis.SEGMENTS)
-    fields = {
-        "pk": str(doc["id"]),
-        "pk_num": int(doc["id"]),
-        "naam": (" ".join(title_words) or "~").encode(),
-        "nagekeken": _date_int(doc.get("nagekeken")),
-        "einddatum": _date_int(doc.get("einddatum")),
-        "title": text["title"],
-        "summary": text["summary"],
-        TEXT_FIELD: value,
-    }
-    _impacts, fields[PHRASE_FIELD], words = analysis.analyse(value)
+    value = analysis.join_segments(doc.get(name) for name in layout.parts)
+    fields = {"pk": str(doc["id"]), "pk_num": int(doc["id"]), TEXT_FIELD: value}
+    for name, column in layout.text_sorts:
+        fields[name] = (" ".join(exact_tokens(str(doc.get(column) or ""))) or "~").encode()
+    for name, column in layout.dates:
+        fields[name] = _date_int(doc.get(column))
+    _impacts, fields[PHRASE_FIELD], words = analysis.analyse(value, layout.boosts)
     values = [
         f"{facet}{FACET_SEPARATOR}{str(v).replace(' ', '')}"
-        for facet in FACETS
+        for facet in layout.facets
         for v in doc.get(facet) or ()
         if v
     ]
@@ -92,15 +110,14 @@ def to_fields(doc):
     return fields, words
 
 
-def lexicon_document(words):
+def lexicon_document(words, layout):
     """The unstemmed words for prefix and typo expansion live in one hidden document (a
-    negative pk_num, already expired) instead of one posting per word per offer."""
+    negative pk_num) instead of one posting per word per document."""
     return {
         "pk": f"~woorden-{uuid.uuid4().hex}",
         "pk_num": LEXICON_PK,
-        "naam": b"~",
-        "nagekeken": 0,
-        "einddatum": 1,
+        **{name: b"~" for name, _column in layout.text_sorts},
+        **{name: 0 for name, _column in layout.dates},
         WORDS_FIELD: " ".join(sorted(words)),
     }
 
@@ -128,8 +145,10 @@ def _codec():
     return W3Codec(blocklimit=1024, compression=0)
 
 
-def _writer(ix, **kwargs):
+def _writer(ix, analyzer, **kwargs):
     writer = ix.writer(codec=_codec(), **kwargs)
+    # The analyser pickled with an index may predate the source's weights: use the current one.
+    writer.schema[TEXT_FIELD].analyzer = analyzer
     fieldwriter = getattr(writer, "fieldwriter", None)
     if fieldwriter is not None:
         add_postings = fieldwriter.add_postings
@@ -141,13 +160,50 @@ def _writer(ix, **kwargs):
     return writer
 
 
+@contextlib.contextmanager
+def index_lock(path, timeout):
+    """Yield True when this process holds the write lock of the index at `path`, False when it
+    gave up waiting. A lock file beside the index: it survives a rebuild's directory swap."""
+    lock = path.with_name(path.name + ".lock")
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock, "a") as handle:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    yield False
+                    return
+                time.sleep(0.02)
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 class WhooshBackend(SearchBackend):
-    def __init__(self, path, synonyms=None):
+    def __init__(self, path, source, synonyms=None):
         self.path = Path(path)
-        self.schema = build_schema()
+        self.source = source
+        self.schema = build_schema(source)
+        self.layout = _Layout(source)
+        self.analyzer = _analyzer(source)
         self.synonyms = synonyms or (lambda: (0, {}))
         self._local = threading.local()
         self._pid = os.getpid()
+
+    @classmethod
+    def from_settings(cls, source, synonyms):
+        return cls(settings.SEARCH_INDEX_DIR, source=source, synonyms=synonyms)
+
+    @classmethod
+    def settings_key(cls):
+        return (settings.SEARCH_INDEX_DIR,)
+
+    def writer(self, timeout):
+        return index_lock(self.path, timeout)
 
     # -- writing ---------------------------------------------------------------------------
     def _open_or_create(self):
@@ -158,15 +214,15 @@ class WhooshBackend(SearchBackend):
 
     def update(self, documents):
         ix = self._open_or_create()
-        writer = _writer(ix, timeout=30, delay=0.05)
+        writer = _writer(ix, self.analyzer, timeout=30, delay=0.05)
         try:
             words = set()
             for doc in documents:
-                fields, doc_words = to_fields(doc)
+                fields, doc_words = to_fields(doc, self.layout)
                 writer.update_document(**fields)
                 words |= doc_words
             if words:
-                writer.add_document(**lexicon_document(words))
+                writer.add_document(**lexicon_document(words, self.layout))
         except BaseException:
             writer.cancel()
             raise
@@ -174,7 +230,7 @@ class WhooshBackend(SearchBackend):
 
     def delete(self, ids):
         ix = self._open_or_create()
-        writer = _writer(ix, timeout=30, delay=0.05)
+        writer = _writer(ix, self.analyzer, timeout=30, delay=0.05)
         for pk in ids:
             writer.delete_by_term("pk", str(pk))
         writer.commit()
@@ -185,10 +241,10 @@ class WhooshBackend(SearchBackend):
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         ix = whoosh_index.create_in(tmp, self.schema)
-        writer = _writer(ix, procs=1, limitmb=1024)
+        writer = _writer(ix, self.analyzer, procs=1, limitmb=1024)
         count, words = 0, set()
         for doc in documents:
-            fields, doc_words = to_fields(doc)
+            fields, doc_words = to_fields(doc, self.layout)
             writer.add_document(**fields)
             words |= doc_words
             count += 1
@@ -198,9 +254,9 @@ class WhooshBackend(SearchBackend):
                 # A segment per batch: the posting pool stays in memory (spilling it to disk
                 # and merging the runs back costs more than reading a few segments).
                 writer.commit(merge=False)
-                writer = _writer(ix, procs=1, limitmb=1024)
+                writer = _writer(ix, self.analyzer, procs=1, limitmb=1024)
         if words:
-            writer.add_document(**lexicon_document(words))
+            writer.add_document(**lexicon_document(words, self.layout))
         writer.commit(merge=False)
         old = self.path.with_name(f"{self.path.name}.oud-{os.getpid()}")
         if self.path.exists():
@@ -229,7 +285,7 @@ class WhooshBackend(SearchBackend):
                 local.searcher = searcher = whoosh_index.open_dir(self.path).searcher()
                 local.cache = None
             if local.cache is None or local.cache_day != today:
-                local.cache, local.cache_day = FacetCache(searcher, today), today
+                local.cache, local.cache_day = FacetCache(searcher, today, self.source), today
             return searcher, local.cache
         except SearchUnavailable:
             raise
@@ -256,8 +312,8 @@ class WhooshBackend(SearchBackend):
 
     def search(self, query):
         searcher, cache = self._state()
+        source = self.source
         parsed = parse(query.text)
-        notices = []
         base = cache.visible
         text = None
         if parsed:
@@ -265,54 +321,43 @@ class WhooshBackend(SearchBackend):
             base &= text.bits
         selected = {}
         for facet, values in (query.filters or {}).items():
-            if facet in FACETS and values:
+            if facet in source.facets and values:
                 values = tuple(dict.fromkeys(values))[:MAX_VALUES_PER_FACET]
                 selected[facet] = union(cache.value_bits(facet, v) for v in values)
         hits = intersection(selected.values(), base)
         total = hits.bit_count()
         # Disjunctive counts: a facet's values are counted with every *other* facet applied;
         # for an unselected facet that is just the hits.
-        facets = cache.counts([f for f in FACETS if f not in selected], hits)
+        facets = cache.counts([f for f in source.facets if f not in selected], hits)
         for facet in selected:
             scope = intersection((b for f, b in selected.items() if f != facet), base)
             facets.update(cache.counts([facet], scope))
-        facets = {facet: facets[facet] for facet in FACETS}
+        facets = {facet: facets[facet] for facet in source.facets}
         per_page = max(1, min(int(query.per_page), 100))
         num_pages = max(1, -(-total // per_page))
         page = min(max(1, int(query.page)), num_pages)
         start, end = (page - 1) * per_page, page * per_page
-        sort = query.effective_sort()
+        sort = query.effective_sort(source.sort_names)
         hits_mask = cache.mask(hits)
-        if sort == "relevantie" and text:
+        if sort not in cache.order and text:
             docnums, scores = rank(cache, text, hits_mask, end)
-        else:
-            docnums = first_in_order(cache.order[sort if sort != "relevantie" else "naam"],
-                                     hits_mask, end, total)  # fmt: skip
+        else:  # relevance without usable words: the source's first order
+            order = cache.order.get(sort, next(iter(cache.order.values()), None))
+            if order is None:  # a source without orders: index order
+                order = np.arange(cache.n, dtype=np.int64)
+            docnums = first_in_order(order, hits_mask, end, total)
             scores = [None] * len(docnums)
         docnums, scores = docnums[start:end], scores[start:end]
-        highlight = text.highlight if text else frozenset()
-        result_hits = []
-        for docnum, score in zip(docnums, scores, strict=True):
-            stored = cache.stored.get(docnum)
-            if stored is None:
-                stored = searcher.stored_fields(docnum)
-                cache.stored.put(docnum, stored)
-            result_hits.append(
-                Hit(
-                    id=int(stored["pk"]),
-                    score=score,
-                    title_html=mark(stored.get("title", ""), highlight),
-                    summary_html=mark(stored.get("summary", ""), highlight),
-                )
-            )
-        if text and text.timed_out:
-            notices.append(
-                "De zoekopdracht duurde te lang; de volgorde is misschien niet de beste."
-            )
+        terms = text.highlight if text else frozenset()
+        pks = cache.pks
+        result_hits = [
+            Hit(id=int(pks[docnum]), score=score, terms=terms)
+            for docnum, score in zip(docnums, scores, strict=True)
+        ]
         return SearchResult(
             hits=result_hits, total=total, facets=facets,
-            suggestion=text.suggestion if text else None,
-            page=page, per_page=per_page, notices=notices,
+            suggestion=text.suggestion if text else None, page=page, per_page=per_page,
+            page_clamped=int(query.page) > page, timed_out=bool(text and text.timed_out),
         )  # fmt: skip
 
 
@@ -327,21 +372,3 @@ def first_in_order(order, mask, end, total):
         position += chunk
         chunk *= 4
     return found[:end]
-
-
-def mark(text, terms):
-    """Escape `text` and wrap the words whose stem or folded form is in `terms` in <mark>."""
-    if not text:
-        return ""
-    if not terms:
-        return escape(text)
-    out, last = [], 0
-    for match in _WORD.finditer(text):
-        word = match.group(0)
-        stem, exact = analysis.word_forms(word)
-        if (stem and stem in terms) or (exact and exact in terms):
-            out.append(escape(text[last : match.start()]))
-            out.append(f"<mark>{escape(word)}</mark>")
-            last = match.end()
-    out.append(escape(text[last:]))
-    return "".join(out)

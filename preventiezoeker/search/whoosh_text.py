@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import analysis, postings
+from . import postings
 from .bitsets import bits_to_ids, ids_to_bits, intersection, union
 from .query import parse
+from .text import contains_phrase, stem_tokens, synonym_groups, word_forms
 
 TEXT_FIELD = "tekst"  # stems of every part, weighted, with positions (phrases)
 WORDS_FIELD = "woorden"  # distinct unstemmed words (hidden documents): prefix and typo expansion
@@ -75,7 +76,7 @@ class TextSearcher:
         return math.log(1 + (self.live_count - df + 0.5) / (df + 0.5))
 
     def _word(self, word, prefix):
-        stem, exact = analysis.word_forms(word)
+        stem, exact = word_forms(word)
         if exact is None:
             return None
         info = _Word(stopword=stem is None)
@@ -105,7 +106,7 @@ class TextSearcher:
         seen = {t for t, _f in info.terms}
         for expansion in expansions:
             info.highlight.add(expansion)
-            expansion_stem = analysis.word_forms(expansion)[0]
+            expansion_stem = word_forms(expansion)[0]
             if expansion_stem and expansion_stem not in seen:
                 seen.add(expansion_stem)
                 info.terms.append((expansion_stem, EXPANSION_WEIGHT))
@@ -115,7 +116,7 @@ class TextSearcher:
 
     def _frequency(self, word):
         """How common a word is in the offers (its stem's document frequency), then A-Z."""
-        stem = analysis.word_forms(word)[0]
+        stem = word_forms(word)[0]
         return (self.reader.doc_frequency(TEXT_FIELD, stem) if stem else 0, [-ord(c) for c in word])
 
     def _add_scores(self, scores, terms, factor=1.0):
@@ -133,7 +134,7 @@ class TextSearcher:
         ]
         scores = np.zeros(cache.n, dtype=np.float32)
         bits, highlight, corrections = cache.visible, set(), {}
-        for start, size, expansions in _synonym_groups(words, synonyms):
+        for start, size, expansions in synonym_groups(words, synonyms):
             own = [(words[i], infos[i]) for i in range(start, start + size) if infos[i] is not None]
             content = [info for _w, info in own if not info.stopword] or [i for _w, i in own]
             group_bits = intersection((info.bits for info in content), cache.visible)
@@ -156,7 +157,7 @@ class TextSearcher:
             phrase_bits, late = self._phrase_bits(phrase, bits)
             bits &= phrase_bits
             timed_out |= late
-            stems = analysis.stem_tokens(" ".join(phrase))
+            stems = stem_tokens(" ".join(phrase))
             self._add_scores(scores, [(s, 1.0) for s in stems])
             highlight |= set(stems) | set(phrase)
         suggestion = None
@@ -166,7 +167,7 @@ class TextSearcher:
 
     def _phrase_bits(self, words, within):
         """Documents holding the words' stems in this order, within one part of the offer."""
-        stems = [s for s in analysis.stem_tokens(" ".join(words)) if s]
+        stems = [s for s in stem_tokens(" ".join(words)) if s]
         candidates = intersection((self._postings(TEXT_FIELD, s)[2] for s in stems), within)
         if len(stems) < 2 or not candidates:
             return candidates, False
@@ -176,36 +177,18 @@ class TextSearcher:
             if count % 64 == 0 and time.monotonic() > deadline:  # keep what was found in time
                 return ids_to_bits(found, self.cache.n), True
             sequence = self.searcher.stored_fields(docnum).get(PHRASE_FIELD, "")
-            if analysis.contains_phrase(sequence, stems):
+            if contains_phrase(sequence, stems):
                 found.append(docnum)
         return ids_to_bits(found, self.cache.n), candidates.bit_count() > MAX_PHRASE_CANDIDATES
 
 
-def _synonym_groups(words, synonyms):
-    """(start, size, expansions): a run of words that is a lay term may also match its
-    expansions ("stoppen met roken" → rookstop)."""
-    folded = [(analysis.exact_tokens(w) or [w])[0] for w in words]
-    groups, i = [], 0
-    while i < len(words):
-        for size in (3, 2, 1):
-            phrase = " ".join(folded[i : i + size])
-            if len(folded[i : i + size]) == size and phrase in synonyms:
-                groups.append((i, size, synonyms[phrase]))
-                i += size
-                break
-        else:
-            groups.append((i, 1, ()))
-            i += 1
-    return groups
-
-
 def rank(cache, text, hits_mask, end):
-    """The first `end` hits by score (ties by name): deterministic across pages."""
+    """The first `end` hits by score (ties by the first order): deterministic across pages."""
     candidates = np.flatnonzero(hits_mask)
     scores = text.scores[candidates]
     if len(candidates) > end:
         kth = np.partition(scores, len(scores) - end)[len(scores) - end]
         keep = scores >= kth
         candidates, scores = candidates[keep], scores[keep]
-    order = np.lexsort((cache.naam_rank[candidates], -scores))[:end]
+    order = np.lexsort((cache.tie_rank[candidates], -scores))[:end]
     return candidates[order].tolist(), scores[order].tolist()

@@ -180,6 +180,8 @@ WAGTAILADMIN_EXTERNAL_LINK_CONVERSION = ""
 
 # The public search index (issue 3): an on-disk directory, one per environment.
 SEARCH_INDEX_DIR = Path(os.environ.get("PREVENTIEZOEKER_INDEX_DIR", VAR_DIR / "index"))
+# The engine behind preventiezoeker.search (a SearchBackend subclass, dotted path).
+SEARCH_BACKEND = "preventiezoeker.search.whoosh_backend.WhooshBackend"
 
 LOGGING = {
     "version": 1,

@@ -1,46 +1,55 @@
 """The search seam's contract, written against the SearchBackend interface.
 
-A second engine (PostgreSQL full-text) must pass these same tests: add it to BACKENDS.
+A second engine (PostgreSQL full-text) must pass these same tests: add it to BACKENDS. The
+documents are not offers: the schema (facets, match-all value, text weights, orders, expiry)
+comes from a source the tests register (tests/search/proef.py).
 """
 
 import datetime
 
 import pytest
 
-from preventiezoeker.search import SearchQuery, SearchUnavailable
+from preventiezoeker.search import SearchQuery, SearchUnavailable, register_source
+from preventiezoeker.search.sources import get_source, unregister_source
+from preventiezoeker.search.text import word_forms
 from preventiezoeker.search.whoosh_backend import WhooshBackend
+
+from .proef import PROEF, doc
 
 SYNONYMS = {"tanden": ["mondzorg", "tandarts"], "stoppen met roken": ["rookstop"]}
 
 
 def whoosh(path):
-    return WhooshBackend(path, synonyms=lambda: (1, SYNONYMS))
+    return WhooshBackend(path, source=get_source("proef"), synonyms=lambda: (1, SYNONYMS))
 
 
 BACKENDS = [whoosh]
 
 
-def doc(pk, title, summary="", body="", **facets):
-    return {"id": pk, "title": title, "summary": summary, "body": body, "labels": "",
-            "organisatie_naam": "", **facets}  # fmt: skip
+@pytest.fixture(autouse=True)
+def proef_source():
+    register_source(PROEF)
+    yield PROEF
+    unregister_source(PROEF.name)
 
 
 CORPUS = [
-    doc(1, "Samen bewegen in het park", "Wandelen met buren", thema=["beweging"],
-        wijk=["rabot-blaisantvest"], taal=["nl", "ar"], prijs=["gratis"]),
+    doc(1, "Samen bewegen in het park", "Wandelen met buren", onderwerp=["beweging"],
+        buurt=["rabot-blaisantvest"], spreektaal=["nl", "ar"], kost=["gratis"]),
     doc(2, "Rookstop met een tabakoloog", "Stoppen met roken, stap voor stap",
-        thema=["rookstop-en-tabak"], wijk=["stadsbreed"], taal=["nl", "fr"],
-        prijs=["terugbetaald"]),
-    doc(3, "Poetsles voor kinderen", "Gezonde tanden", body="De mondhygiënist komt langs",
-        thema=["mondzorg"], wijk=["ledeberg"], taal=["nl", "tr"], prijs=["gratis"]),
+        onderwerp=["rookstop-en-tabak"], buurt=["overal"], spreektaal=["nl", "fr"],
+        kost=["terugbetaald"]),
+    doc(3, "Poetsles voor kinderen", "Gezonde tanden", tekst="De mondhygiënist komt langs",
+        onderwerp=["mondzorg"], buurt=["ledeberg"], spreektaal=["nl", "tr"], kost=["gratis"]),
     doc(4, "Kookles met weinig geld", "Gezonde voeding voor het hele gezin",
-        body="Bewegingen en fietsen", thema=["gezonde-voeding", "beweging"],
-        wijk=["rabot-blaisantvest"], taal=["ar"], prijs=["kansentarief"]),
-    doc(5, "Spreekuur bij de diëtist", "Eén gesprek over eten", thema=["gezonde-voeding"],
-        wijk=["ledeberg"], taal=["nl"], prijs=["betalend"], nagekeken="2026-11-01"),
-    doc(6, "Fietsles voor vrouwen", "Leer fietsen in een veilige groep", thema=["beweging"],
-        wijk=["dampoort"], taal=["nl", "ar"], prijs=["gratis"], nagekeken="2025-01-01"),
+        tekst="Bewegingen en fietsen", onderwerp=["gezonde-voeding", "beweging"],
+        buurt=["rabot-blaisantvest"], spreektaal=["ar"], kost=["kansentarief"]),
+    doc(5, "Spreekuur bij de diëtist", "Eén gesprek over eten", onderwerp=["gezonde-voeding"],
+        buurt=["ledeberg"], spreektaal=["nl"], kost=["betalend"], gecontroleerd="2026-11-01"),
+    doc(6, "Fietsles voor vrouwen", "Leer fietsen in een veilige groep", onderwerp=["beweging"],
+        buurt=["dampoort"], spreektaal=["nl", "ar"], kost=["gratis"], gecontroleerd="2025-01-01"),
 ]  # fmt: skip
+TITLES = {d["id"]: d["kop"] for d in CORPUS}
 
 
 @pytest.fixture(params=BACKENDS, ids=lambda f: f.__name__)
@@ -61,36 +70,38 @@ def run(engine, text="", **filters):
 def test_browse_returns_everything_sorted_by_name(engine):
     result = run(engine)
     assert result.total == 6
-    titles = [h.title_html for h in result.hits]
+    titles = [TITLES[h.id] for h in result.hits]
     assert titles == sorted(titles, key=str.lower)
+    assert all(h.score is None for h in result.hits)
 
 
 def test_or_within_a_facet_and_across_facets(engine):
-    assert set(ids(run(engine, thema=["mondzorg", "rookstop-en-tabak"]))) == {2, 3}
-    assert set(ids(run(engine, thema=["beweging"], taal=["ar"]))) == {1, 4, 6}
-    assert set(ids(run(engine, thema=["beweging"], taal=["tr"]))) == set()
+    assert set(ids(run(engine, onderwerp=["mondzorg", "rookstop-en-tabak"]))) == {2, 3}
+    assert set(ids(run(engine, onderwerp=["beweging"], spreektaal=["ar"]))) == {1, 4, 6}
+    assert set(ids(run(engine, onderwerp=["beweging"], spreektaal=["tr"]))) == set()
 
 
 def test_counts_are_disjunctive(engine):
-    result = run(engine, thema=["beweging"], taal=["ar"])
-    # thema's own counts ignore the thema selection but apply taal=ar
-    assert result.facets["thema"]["gezonde-voeding"] == 1  # doc 4
-    assert result.facets["thema"]["beweging"] == 3
-    # taal's counts apply thema=beweging only
-    assert result.facets["taal"]["nl"] == 2  # docs 1, 6
+    result = run(engine, onderwerp=["beweging"], spreektaal=["ar"])
+    # onderwerp's own counts ignore the onderwerp selection but apply spreektaal=ar
+    assert result.facets["onderwerp"]["gezonde-voeding"] == 1  # doc 4
+    assert result.facets["onderwerp"]["beweging"] == 3
+    # spreektaal's counts apply onderwerp=beweging only
+    assert result.facets["spreektaal"]["nl"] == 2  # docs 1, 6
+    assert list(result.facets) == list(PROEF.facets)
     # every count equals the total one would get by ticking that value alone
-    for value, count in run(engine, taal=["ar"]).facets["prijs"].items():
-        assert count == run(engine, taal=["ar"], prijs=[value]).total
+    for value, count in run(engine, spreektaal=["ar"]).facets["kost"].items():
+        assert count == run(engine, spreektaal=["ar"], kost=[value]).total
 
 
-def test_stadsbreed_matches_a_wijk_no_offer_names(engine):
-    assert ids(run(engine, wijk=["zwijnaarde"])) == [2]
+def test_a_match_all_value_matches_a_value_no_document_names(engine):
+    assert ids(run(engine, buurt=["zwijnaarde"])) == [2]
 
 
-def test_stadsbreed_counts_for_every_wijk(engine):
-    result = run(engine, wijk=["dampoort"])
+def test_a_match_all_value_counts_for_every_value(engine):
+    result = run(engine, buurt=["dampoort"])
     assert set(ids(result)) == {2, 6}
-    counts = run(engine).facets["wijk"]
+    counts = run(engine).facets["buurt"]
     assert counts["dampoort"] == 2 and counts["ledeberg"] == 3 and counts["rabot-blaisantvest"] == 3
 
 
@@ -124,16 +135,26 @@ def test_typo_finds_and_suggests(engine):
     assert result.suggestion == "tabakoloog"
 
 
-def test_highlights_are_escaped(engine):
+def _matched(hit, value):
+    """The words of `value` the hit's matched terms stand for (what an app would mark)."""
+    return [w for w in value.split() if any(f and f in hit.terms for f in word_forms(w))]
+
+
+def test_hits_carry_the_matched_terms_not_markup(engine):
     engine.update([doc(9, "<b>Bewegen</b> & dansen", "<script>x</script>")])
-    hit = run(engine, "bewegen ").hits
-    html = next(h for h in hit if h.id == 9)
-    assert html.title_html == "&lt;b&gt;<mark>Bewegen</mark>&lt;/b&gt; &amp; dansen"
-    assert "<script>" not in html.summary_html
+    hit = next(h for h in run(engine, "bewegen ").hits if h.id == 9)
+    assert not any(isinstance(v, str) and "<" in v for v in vars(hit).values())
+    assert _matched(hit, "Samen bewegen, beweging en dansen") == ["bewegen,", "beweging"]
+    # The last word while typing also marks what it expands to; synonyms mark their expansions.
+    typing = next(h for h in run(engine, "kook").hits if h.id == 4)
+    assert _matched(typing, "Kookles voor iedereen") == ["Kookles"]
+    synonym = next(h for h in run(engine, "tanden").hits if h.id == 3)
+    assert _matched(synonym, "Gezonde tanden en mondzorg") == ["tanden", "mondzorg"]
+    assert all(h.terms == frozenset() for h in run(engine).hits)
 
 
 def test_update_replaces_and_delete_removes(engine):
-    engine.update([doc(1, "Zwemmen voor senioren", thema=["beweging"])])
+    engine.update([doc(1, "Zwemmen voor senioren", onderwerp=["beweging"])])
     assert run(engine, "park").total == 0
     assert ids(run(engine, "zwemmen")) == [1]
     assert run(engine).total == 6
@@ -162,21 +183,34 @@ def test_stop_words_alone_restrict_nothing_and_phrases_stay_within_one_part(engi
 def test_expired_documents_are_hidden(engine):
     past = datetime.date.today() - datetime.timedelta(days=1)
     future = datetime.date.today() + datetime.timedelta(days=30)
-    engine.update([doc(7, "Oud aanbod", einddatum=past), doc(8, "Loopt nog", einddatum=future)])
+    engine.update([doc(7, "Oud aanbod", tot=past), doc(8, "Loopt nog", tot=future)])
     found = set(ids(run(engine, "aanbod loopt")))
     assert 7 not in set(ids(run(engine))) and 8 in set(ids(run(engine)))
     assert 7 not in found
 
 
 def test_sort_by_last_checked(engine):
-    result = engine.search(SearchQuery(sort="nagekeken"))
+    result = engine.search(SearchQuery(sort="gecontroleerd"))
     assert ids(result)[:2] == [5, 6]
 
 
-def test_pagination_clamps(engine):
+def test_pagination_clamps_and_says_so(engine):
     result = engine.search(SearchQuery(per_page=4, page=99))
-    assert result.page == 2 and len(result.hits) == 2
+    assert result.page == 2 and len(result.hits) == 2 and result.page_clamped
+    assert not engine.search(SearchQuery(per_page=4, page=2)).page_clamped
     assert engine.search(SearchQuery(per_page=4, page=-3)).page == 1
+
+
+def test_results_carry_flags_not_sentences(engine):
+    result = run(engine, "tabakoloogg ")
+    assert result.suggestion == "tabakoloog" and result.timed_out is False
+    assert not hasattr(result, "notices")
+
+
+def test_unknown_facets_and_sorts_of_another_schema_are_ignored(engine):
+    # The offer's facet and sort names mean nothing to this source.
+    assert run(engine, thema=["beweging"]).total == 6
+    assert ids(engine.search(SearchQuery(sort="nagekeken"))) == ids(run(engine))
 
 
 @pytest.mark.parametrize(

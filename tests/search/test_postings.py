@@ -7,12 +7,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from preventiezoeker.search import postings
-from preventiezoeker.search.whoosh_backend import WhooshBackend, first_in_order
+from preventiezoeker.search.whoosh_backend import WhooshBackend as _WhooshBackend
+from preventiezoeker.search.whoosh_backend import first_in_order
+
+from .proef import PROEF
+from .proef import doc as _doc
 
 
-def doc(pk, title, body="", **facets):
-    return {"id": pk, "title": title, "summary": "", "body": body, "labels": "",
-            "organisatie_naam": "", **facets}  # fmt: skip
+def WhooshBackend(path):  # noqa: N802
+    return _WhooshBackend(path, source=PROEF)
+
+
+def doc(pk, title, body="", thema=(), **columns):
+    return _doc(pk, title, tekst=body, onderwerp=list(thema), **columns)
 
 
 def public(reader, field, term):
@@ -74,7 +81,7 @@ def test_a_rebuild_in_several_segments_answers_like_one_segment(tmp_path, monkey
         backend.rebuild(iter(corpus))
         reader = backend._state()[0].reader()
         assert len(list(reader.leaf_readers())) == (1 if segment > 49 else 8)
-        result = backend.search(SearchQuery(text="fietsles", filters={"thema": ("t1", "t2")}))
+        result = backend.search(SearchQuery(text="fietsles", filters={"onderwerp": ("t1", "t2")}))
         answers.append((result.total, [h.id for h in result.hits], result.facets))
     assert answers[0] == answers[1] and answers[0][0] > 0
 
@@ -93,11 +100,13 @@ def test_numeric_columns_read_whole_equal_the_public_reader(tmp_path):
     from preventiezoeker.search import postings as p
 
     backend = WhooshBackend(tmp_path / "index")
-    backend.rebuild(iter([doc(i, f"Aanbod {i}", nagekeken=f"2026-01-{i:02d}") for i in (1, 2, 3)]))
+    backend.rebuild(
+        iter([doc(i, f"Aanbod {i}", gecontroleerd=f"2026-01-{i:02d}") for i in (1, 2, 3)])
+    )
     backend.update([doc(99, "Zonder datum")])  # a second segment, default values
     reader = backend._state()[0].reader()
     n = reader.doc_count_all()
-    for name, typecode in (("pk_num", "i8"), ("nagekeken", "i4"), ("einddatum", "i4")):
+    for name, typecode in (("pk_num", "i8"), ("gecontroleerd", "i4"), ("tot", "i4")):
         assert p.numeric_column(reader, name, typecode, n).tolist() == list(
             reader.column_reader(name)
         )

@@ -86,8 +86,8 @@ def test_moving_an_offer_updates_its_organisation(
 HOLD_LOCK = """
 import os, sys, time, django
 django.setup()
-from preventiezoeker.search.sync import index_lock
-with index_lock(timeout=5) as locked:
+from preventiezoeker.search import get_backend
+with get_backend().writer(timeout=5) as locked:
     print("locked" if locked else "busy", flush=True)
     time.sleep(float(sys.argv[1]))
 """
@@ -169,10 +169,9 @@ CONCURRENT_WRITER = """
 import sys, django
 django.setup()
 from preventiezoeker.search import get_backend
-from preventiezoeker.search.sync import index_lock
 worker, count = int(sys.argv[1]), int(sys.argv[2])
 for n in range(count):
-    with index_lock(timeout=30) as locked:
+    with get_backend().writer(timeout=30) as locked:
         assert locked
         get_backend().update([{"id": worker * 1000 + n, "title": f"schrijver {worker} nummer {n}"}])
 print("ok")
