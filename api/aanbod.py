@@ -74,19 +74,15 @@ def _next_date(request, moment):
 
 def without_filter(resultaat):
     """With no results: per active filter, how many results there would be without it."""
-    keys = {"facet": "facet", "label": "label", "values": "waarden", "count": "count"}
     return [
         {
-            key: _read(suggestion, name) if key != "values" else list(_read(suggestion, name))
-            for key, name in keys.items()
+            "facet": suggestion["facet"],
+            "label": suggestion["label"],
+            "values": list(suggestion["waarden"]),
+            "count": suggestion["count"],
         }
-        for suggestion in getattr(resultaat, "zonder_filter", None) or []
+        for suggestion in resultaat.zonder_filter
     ]
-
-
-def _read(item, name):
-    # A suggestion may be a dict or a small dataclass.
-    return item[name] if isinstance(item, dict) else getattr(item, name)
 
 
 @api_view

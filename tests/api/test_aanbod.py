@@ -275,6 +275,18 @@ def test_suggestion_is_plain_text(client, zoekdata):
     assert "<" not in data["suggestion"] and ">" not in data["suggestion"]
 
 
+def test_no_results_suggest_dropping_a_filter(client, zoekdata):
+    _r, data = api(client, {"thema": "mondzorg", "wijk": "ledeberg"})
+    assert data["count"] == 0
+    # Without the thema: Ledeberg's walk and the city-wide coaching; without the wijk: Mondzorg.
+    assert data["without_filter"] == [
+        {"facet": "thema", "label": "Thema", "values": ["Mondzorg"], "count": 2},
+        {"facet": "wijk", "label": "Wijk", "values": ["Ledeberg"], "count": 1},
+    ]
+    _r, data = api(client, {"thema": "mondzorg"})
+    assert data["count"] == 1 and data["without_filter"] == []
+
+
 def test_pagination(client, zoekdata, settings):
     mondzorg = [Thema.objects.get(slug="mondzorg")]
     for i in range(23):  # live without a revision: quicker, and the index reads the database
