@@ -460,7 +460,10 @@ def test_documented_facet_examples_are_real_slugs(zoekdata, document):
             assert value in choices[name], (name, value)
 
 
-@pytest.mark.parametrize("params", ["", "q=koken", "wijk=ledeberg&thema=beweging", "page=5"])
+@pytest.mark.parametrize(
+    "params",
+    ["", "q=koken", "wijk=ledeberg&thema=beweging", "page=5", "wijk=ledeberg&thema=mondzorg"],
+)
 def test_live_response_matches_the_schema(client, zoekdata, document, params):
     _response, data = api(client, params)
     assert check(document, _response_schema(document, "200"), data) == []
