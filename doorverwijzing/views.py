@@ -217,12 +217,10 @@ def mailen(request):
 
 def volgende_momenten(page, taal, aantal=3):
     """The next dated sessions from the calendar (kalender app), as plain text."""
-    from kalender.templatetags.kalender_tags import volgende_data
+    from kalender.models import Moment
 
-    return [
-        moment_tekst(v.lokale_start, v.lokaal_einde, v.hele_dag, taal)
-        for v in volgende_data(page, aantal)
-    ]
+    momenten = Moment.objects.zichtbaar().volgende_per_aanbod([page.pk], aantal)[page.pk]
+    return [moment_tekst(v.lokale_start, v.lokaal_einde, v.hele_dag, taal) for v in momenten]
 
 
 def _fiche(request, paginas, ontbrekend=0, terug=None, ids_tekst=""):

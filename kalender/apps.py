@@ -6,4 +6,10 @@ class KalenderConfig(AppConfig):
     verbose_name = "Kalender"
 
     def ready(self):
+        from aanbod.models.aanbod import context_providers
+
         from . import signals  # noqa: F401
+        from .bij_aanbod import volgende_data
+
+        if volgende_data not in context_providers:
+            context_providers.append(volgende_data)

@@ -31,6 +31,10 @@ class AanbodQuerySet(PageQuerySet):
 
 AanbodManager = PageManager.from_queryset(AanbodQuerySet)
 
+# Apps built on offers add to the offer page's context here (the calendar: the next dates), so
+# this app imports none of them: callables (page, request, context), registered in ready().
+context_providers = []
+
 
 class AanbodIndexPage(Page):
     """/aanbod/: the list (later the faceted search) of all offers; organisations live below it."""
@@ -189,6 +193,12 @@ class AanbodPage(Page):
 
     def is_verlopen(self, today=None):
         return self.einddatum is not None and self.einddatum < (today or timezone.localdate())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        for provider in context_providers:
+            provider(self, request, context)
+        return context
 
     def serve(self, request, *args, **kwargs):
         # An expired offer is gone for the public, as if unpublished.

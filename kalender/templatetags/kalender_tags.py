@@ -3,7 +3,6 @@ from django.utils import timezone
 
 from kalender.datums import dag_label
 from kalender.herhaling import TZ
-from kalender.models import ActiviteitPage, Moment
 
 register = template.Library()
 
@@ -22,17 +21,6 @@ def tijdstip(moment):
 @register.filter
 def dag(moment):
     return dag_label(moment.lokale_start.date())
-
-
-@register.simple_tag
-def volgende_data(aanbod, aantal=5):
-    """The next occurrences of the published activities linked to an offer."""
-    activiteiten = ActiviteitPage.objects.zichtbaar().filter(aanbod=aanbod).values("pk")
-    return list(
-        Moment.objects.filter(activiteit__in=activiteiten)
-        .komend(timezone.now())
-        .select_related("activiteit")[:aantal]
-    )
 
 
 @register.filter

@@ -1,0 +1,11 @@
+"""What the calendar adds to an offer page: its next dates (registered in apps.py, so the offer
+app, which the calendar builds on, never imports the calendar)."""
+
+VOLGENDE_DATA = 5
+
+
+def volgende_data(page, request, context):
+    from .models import Moment
+
+    per_aanbod = Moment.objects.zichtbaar().volgende_per_aanbod([page.pk], VOLGENDE_DATA)
+    context["volgende"] = per_aanbod[page.pk]
