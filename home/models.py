@@ -15,7 +15,7 @@ class HomePage(Page):
     )
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["aanbod.AanbodIndexPage"]
+    subpage_types = ["aanbod.AanbodIndexPage", "kalender.KalenderIndexPage"]
     max_count = 1
 
     class Meta:
