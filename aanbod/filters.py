@@ -9,7 +9,6 @@ from django import forms
 
 import django_filters
 
-from preventiezoeker.search import SORTS
 from preventiezoeker.search.query import MAX_QUERY_CHARS
 
 from .facetten import FACETTEN, keuzes, verhuis
@@ -124,7 +123,7 @@ class AanbodFilterSet(django_filters.FilterSet):
         params = {
             "text": text[:MAX_QUERY_CHARS],
             "filters": filters,
-            "sort": sort if sort in SORTS else "",
+            "sort": sort if sort in SORT_LABELS else "",
             "page": data.get("page") or 1,
         }
         return params, notices

@@ -3,7 +3,6 @@
 from aanbod.facetten import FACET, NAMEN
 from aanbod.filters import MAX_PAGE, SORT_LABELS
 from aanbod.zoeken import PER_PAGE
-from preventiezoeker.search import SORTS
 
 from ..aanbod import CHOICE_FACETS, M2M_FACETS, NEXT_DATES, OFFER_FACETS
 from .common import (
@@ -35,7 +34,7 @@ def _parameters():
             "sort",
             f"Sortering: {sort_text}. Standaard op relevantie met zoekwoorden, anders op naam. "
             "Een onbekende waarde geeft de standaardvolgorde en een melding.",
-            {"type": "string", "enum": list(SORTS)},
+            {"type": "string", "enum": list(SORT_LABELS)},
             "naam",
         ),
         query(

@@ -61,14 +61,3 @@ def generation():
         return get_backend().generation()
     except SearchUnavailable:
         return None
-
-
-def __getattr__(name):
-    # Older callers read the offer's schema from here; it is the registered source's now.
-    if name == "FACETS":
-        return primary_source().facets
-    if name == "SORTS":
-        return primary_source().sort_names
-    if name == "MATCH_ALL":
-        return dict(primary_source().match_all)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,14 +14,17 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from aanbod.enums import Inschrijving, PrijsCategorie, Vorm
+from aanbod.facetten import NAMEN as FACETS
 from aanbod.facetten import keuzes
-from aanbod.filters import MAX_PAGE, AanbodFilterSet
+from aanbod.filters import MAX_PAGE, SORT_LABELS, AanbodFilterSet
 from aanbod.models import Doelgroep, Taal, Thema, Wijk
 from api import aanbod as aanbod_endpoint
-from preventiezoeker.search import FACETS, SORTS, reset_backend
+from preventiezoeker.search import reset_backend
 from preventiezoeker.search.sync import rebuild
 from tests.api.schema import check
 from tests.factories import AanbodPageFactory, OrganisatiePageFactory, publish
+
+SORTS = tuple(SORT_LABELS)
 
 API = "/api/v1/aanbod/"
 OPENAPI = "/api/v1/openapi.json"

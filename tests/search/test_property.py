@@ -10,13 +10,16 @@ from hypothesis import strategies as st
 
 from aanbod.data.vocabularies import DOELGROEPEN, TALEN, THEMAS, TOEGANKELIJKHEID, WIJKEN
 from aanbod.enums import Inschrijving, PrijsCategorie, Vorm
-from aanbod.filters import MAX_PAGE, MAX_VALUES_PER_FACET, AanbodFilterSet
+from aanbod.facetten import NAMEN as FACETS
+from aanbod.filters import MAX_PAGE, MAX_VALUES_PER_FACET, SORT_LABELS, AanbodFilterSet
 from aanbod.models import Thema, Wijk
 from aanbod.zoeken import zoek
-from preventiezoeker.search import FACETS, SORTS, reset_backend
+from preventiezoeker.search import reset_backend
 from preventiezoeker.search.query import MAX_QUERY_CHARS
 from preventiezoeker.search.sync import rebuild
 from tests.factories import AanbodPageFactory, OrganisatiePageFactory
+
+SORTS = tuple(SORT_LABELS)
 
 KNOWN = {
     "thema": [t[0] for t in THEMAS],
