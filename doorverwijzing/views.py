@@ -29,6 +29,7 @@ from doorverwijzing.vertalingen import (
     taal_namen,
     teksten,
 )
+from kalender.models import Moment
 
 TE_VEEL = (
     "Je hebt dit de voorbije uren al vaak gedaan. Probeer het over een uur opnieuw. "
@@ -215,17 +216,19 @@ def mailen(request):
 # --- Doorverwijsfiche ------------------------------------------------------------------------
 
 
-def volgende_momenten(page, taal, aantal=3):
-    """The next dated sessions from the calendar (kalender app), as plain text."""
-    from kalender.models import Moment
-
-    momenten = Moment.objects.zichtbaar().volgende_per_aanbod([page.pk], aantal)[page.pk]
-    return [moment_tekst(v.lokale_start, v.lokaal_einde, v.hele_dag, taal) for v in momenten]
+def volgende_momenten(paginas, taal, aantal=3):
+    """offer id -> its next dated sessions from the calendar, as plain text (one query)."""
+    per_aanbod = Moment.objects.zichtbaar().volgende_per_aanbod([p.pk for p in paginas], aantal)
+    return {
+        pk: [moment_tekst(v.lokale_start, v.lokaal_einde, v.hele_dag, taal) for v in momenten]
+        for pk, momenten in per_aanbod.items()
+    }
 
 
 def _fiche(request, paginas, ontbrekend=0, terug=None, ids_tekst=""):
     taal = kies_taal(request.GET.get("taal"))
     items = []
+    momenten = volgende_momenten(paginas, taal)
     for page in paginas:
         url = absolute_url(request, page)
         zonder_afspraak = INSCHRIJVING[Inschrijving.ZONDER_AFSPRAAK][taal]
@@ -236,7 +239,7 @@ def _fiche(request, paginas, ontbrekend=0, terug=None, ids_tekst=""):
                 "url": url,
                 "qr": qr_svg(url, titel=f"QR-code naar {page.title}"),
                 "prijs": prijs_zinnen(page, taal),
-                "momenten": volgende_momenten(page, taal),
+                "momenten": momenten.get(page.pk, []),
                 # Walk-in already has its pictogram line; the block says the rest.
                 "inschrijving": [z for z in inschrijving if z != zonder_afspraak],
                 "talen": taal_namen(page),
