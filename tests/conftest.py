@@ -6,7 +6,7 @@ import pytest
 
 from aanbod.partners import maak_gebruiker, maak_organisatie
 from home.inrichting import richt_site_in
-from tests.factories import AanbodPageFactory, publish
+from tests.aanbod.factories import AanbodPageFactory, publish
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [

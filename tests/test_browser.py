@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 
 from aanbod.models import AanbodLocatie, AanbodPage, Doelgroep, Taal, Toegankelijkheid, Wijk
 from home.models import SiteInstellingen
-from tests.factories import publish
+from tests.aanbod.factories import publish
 
 pytestmark = [
     pytest.mark.browser,

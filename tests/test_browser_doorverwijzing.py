@@ -24,7 +24,7 @@ from aanbod.models import Taal, Toegankelijkheid, Wijk
 from doorverwijzing.enums import Soort, Status
 from doorverwijzing.models import Aanvraag, Gezondheidsgids, Telling
 from preventiezoeker.search.sync import rebuild
-from tests.factories import AanbodPageFactory, OrganisatiePageFactory, publish
+from tests.aanbod.factories import AanbodPageFactory, OrganisatiePageFactory, publish
 
 pytestmark = [
     pytest.mark.browser,

@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from aanbod.models import Wijk
-from tests.factories import OrganisatiePageFactory
+from tests.aanbod.factories import OrganisatiePageFactory
 from tests.kalender.conftest import T, maak_activiteit, maak_campagne
 from tests.test_browser_search import assert_no_axe_violations
 

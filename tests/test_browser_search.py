@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 
 from aanbod.models import Taal, Thema, Wijk
 from preventiezoeker.search.sync import rebuild
-from tests.factories import AanbodPageFactory, OrganisatiePageFactory, publish
+from tests.aanbod.factories import AanbodPageFactory, OrganisatiePageFactory, publish
 
 pytestmark = [
     pytest.mark.browser,

@@ -13,7 +13,7 @@ from aanbod.data.vocabularies import WIJKEN
 from aanbod.facetten import keuzes
 from aanbod.models import Thema
 from preventiezoeker.search.sync import rebuild
-from tests.factories import AanbodPageFactory, OrganisatiePageFactory
+from tests.aanbod.factories import AanbodPageFactory, OrganisatiePageFactory
 
 API = "/api/v1/aanbod/"
 HTML = "/aanbod/"

@@ -17,7 +17,7 @@ from aanbod.migrations._een_feit_een_veld import verhuis
 from aanbod.models import AanbodPage, Toegankelijkheid
 from kalender.models import ActiviteitPage
 from preventiezoeker.search.sync import rebuild
-from tests.factories import AanbodPageFactory, OrganisatiePageFactory, publish
+from tests.aanbod.factories import AanbodPageFactory, OrganisatiePageFactory, publish
 
 ZA, AH = "zonder-afspraak", "aan-huis"
 VOOR = [("aanbod", "0005_locatie_openbaar_vervoer"), ("kalender", "0001_initial")]

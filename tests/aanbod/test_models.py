@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 import pytest
 
 from aanbod.models import AanbodPage
-from tests.factories import AanbodPageFactory, publish
+from tests.aanbod.factories import AanbodPageFactory, publish
 
 
 def test_vocabularies_are_loaded_with_ghent_spelling(db):

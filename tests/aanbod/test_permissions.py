@@ -26,7 +26,7 @@ from PIL import Image as PILImage
 
 from aanbod.models import AanbodPage, OrganisatiePage, Taal, Thema
 from home.inrichting import WORKFLOW_NAME
-from tests.factories import AanbodPageFactory, publish
+from tests.aanbod.factories import AanbodPageFactory, publish
 
 GEHEIM = "Geheim concept van WGC Beta"
 KAPING = "Overgenomen door WGC Alfa"

@@ -14,7 +14,7 @@ from aanbod.enums import PrijsCategorie
 from aanbod.models import Taal, Thema, Wijk
 from preventiezoeker.search import reset_backend
 from preventiezoeker.search.sync import rebuild
-from tests.factories import AanbodPageFactory, OrganisatiePageFactory, publish
+from tests.aanbod.factories import AanbodPageFactory, OrganisatiePageFactory, publish
 
 URL = "/aanbod/"
 

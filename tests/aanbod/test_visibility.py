@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from tests.factories import AanbodPageFactory, publish
+from tests.aanbod.factories import AanbodPageFactory, publish
 
 PUBLIC_LISTS = ["/", "/aanbod/"]
 

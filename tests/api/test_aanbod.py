@@ -21,8 +21,8 @@ from aanbod.models import Doelgroep, Taal, Thema, Wijk
 from api import aanbod as aanbod_endpoint
 from preventiezoeker.search import reset_backend
 from preventiezoeker.search.sync import rebuild
+from tests.aanbod.factories import AanbodPageFactory, OrganisatiePageFactory, publish
 from tests.api.schema import check
-from tests.factories import AanbodPageFactory, OrganisatiePageFactory, publish
 
 SORTS = tuple(SORT_LABELS)
 

@@ -13,7 +13,7 @@ import pytest
 from aanbod.models import Thema, Wijk
 from kalender.models import Moment
 from preventiezoeker.search.sync import rebuild
-from tests.factories import AanbodPageFactory, OrganisatiePageFactory, publish
+from tests.aanbod.factories import AanbodPageFactory, OrganisatiePageFactory, publish
 from tests.kalender.conftest import T, maak_activiteit
 
 AANBOD = "/api/v1/aanbod/"

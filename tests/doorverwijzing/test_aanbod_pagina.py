@@ -4,7 +4,7 @@ and carries the referral actions."""
 import pytest
 
 from aanbod.enums import Inschrijving, PrijsCategorie
-from tests.factories import publish
+from tests.aanbod.factories import publish
 
 
 def html_of(client, page):

@@ -13,7 +13,7 @@ from aanbod.models import Taal, Toegankelijkheid
 from doorverwijzing.enums import Soort
 from doorverwijzing.models import Telling
 from doorverwijzing.qr import qr_svg
-from tests.factories import publish
+from tests.aanbod.factories import publish
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from doorverwijzing.enums import Soort
 from doorverwijzing.models import Telling
 from doorverwijzing.selectie import MAX_AANTAL, parse_ids
-from tests.factories import AanbodPageFactory, publish
+from tests.aanbod.factories import AanbodPageFactory, publish
 
 
 @pytest.fixture

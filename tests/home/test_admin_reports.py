@@ -4,7 +4,7 @@ from django.urls import reverse
 
 import pytest
 
-from tests.factories import AanbodPageFactory
+from tests.aanbod.factories import AanbodPageFactory
 
 REPORTS = [
     "wagtailadmin_reports:site_history",

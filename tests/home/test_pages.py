@@ -1,6 +1,6 @@
 from django.template.loader import render_to_string
 
-from tests.factories import publish
+from tests.aanbod.factories import publish
 
 
 def test_home_page_lists_themes_with_counts_and_a_search_form(client, partner_a):
@@ -56,7 +56,7 @@ def test_organisation_page_lists_only_its_own_offers(client, partner_a, partner_
 def test_offer_list_paginates_and_keeps_other_parameters(client, partner_a, settings, tmp_path):
     from preventiezoeker.search import reset_backend
     from preventiezoeker.search.sync import rebuild
-    from tests.factories import AanbodPageFactory
+    from tests.aanbod.factories import AanbodPageFactory
 
     settings.SEARCH_INDEX_DIR = tmp_path / "index"
     reset_backend()

@@ -12,7 +12,7 @@ import pytest
 
 from kalender.enums import Herhaling
 from kalender.models import Moment
-from tests.factories import publish
+from tests.aanbod.factories import publish
 from tests.kalender.conftest import T, maak_activiteit, maak_campagne
 
 D = datetime.date

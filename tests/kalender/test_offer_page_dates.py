@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from tests.factories import publish
+from tests.aanbod.factories import publish
 from tests.kalender.conftest import T, maak_activiteit
 
 

@@ -14,7 +14,7 @@ from aanbod.models import AanbodIndexPage, AanbodPage, OrganisatiePage
 from home.inrichting import richt_site_in
 from home.models import HomePage
 from kalender.models import ActiviteitPage, CampagnePage, KalenderIndexPage
-from tests.factories import OrganisatiePageFactory
+from tests.aanbod.factories import OrganisatiePageFactory
 from tests.kalender.factories import ActiviteitPageFactory, CampagnePageFactory
 
 

@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 
 from kalender.models import Moment
-from tests.factories import AanbodPageFactory, publish
+from tests.aanbod.factories import AanbodPageFactory, publish
 from tests.kalender.conftest import T, maak_activiteit
 
 

@@ -17,7 +17,7 @@ from aanbod.zoeken import zoek
 from preventiezoeker.search import reset_backend
 from preventiezoeker.search.query import MAX_QUERY_CHARS
 from preventiezoeker.search.sync import rebuild
-from tests.factories import AanbodPageFactory, OrganisatiePageFactory
+from tests.aanbod.factories import AanbodPageFactory, OrganisatiePageFactory
 
 SORTS = tuple(SORT_LABELS)
 

@@ -13,7 +13,7 @@ from aanbod.models import AanbodPage, Thema
 from preventiezoeker.search import SearchQuery, reset_backend, search
 from preventiezoeker.search.models import IndexTaak
 from preventiezoeker.search.sync import flush, rebuild
-from tests.factories import AanbodPageFactory, publish
+from tests.aanbod.factories import AanbodPageFactory, publish
 
 ROOT = Path(__file__).resolve().parents[2]
 
