@@ -20,4 +20,3 @@ def paginanummers(huidige, laatste, rond=2):
         numbers.append(n)
         previous = n
     return numbers
-
