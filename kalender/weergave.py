@@ -8,6 +8,8 @@ from itertools import groupby
 from django.http import QueryDict
 from django.utils import timezone
 
+from aanbod.zoeken import Facet, FacetWaarde
+
 from .datums import dag_label, korte_datum, maand_label
 from .filters import FACETTEN
 from .herhaling import TZ
@@ -34,21 +36,6 @@ class MomentRij:
     @property
     def lokaal_einde(self):
         return timezone.localtime(self.einde, TZ)
-
-
-@dataclass
-class FacetWaarde:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    values: list[FacetWaarde]
 
 
 @dataclass
