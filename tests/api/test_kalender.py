@@ -3,33 +3,8 @@ tests/kalender/test_kalender.py)."""
 
 import datetime
 
-import pytest
-
-from kalender.enums import Herhaling
-from tests.kalender.conftest import T, maak_activiteit, vocab  # noqa: F401 (fixture)
-
 D = datetime.date
 API = "/api/v1/kalender/"
-
-
-@pytest.fixture
-def dinsdag(partner_a, vocab):  # noqa: F811
-    """Every Tuesday 19:00-21:00 in Rabot from 17 March 2026, 8 times."""
-    return maak_activiteit(
-        partner_a.organisatie, "Wandelgroep op dinsdag",
-        herhaling=Herhaling.WEKELIJKS, eerste_dag=D(2026, 3, 17), start_tijd=T(19),
-        eind_tijd=T(21), herhaal_aantal=8,
-        m2m={"themas": [vocab["beweging"]], "wijken": [vocab["rabot"]], "talen": [vocab["nl"]]},
-    )  # fmt: skip
-
-
-@pytest.fixture
-def ledeberg(partner_b, vocab):  # noqa: F811
-    return maak_activiteit(
-        partner_b.organisatie, "Tandenpoetsles Ledeberg",
-        data=[(D(2026, 3, 18), T(10), T(11)), (D(2026, 3, 25), T(10), T(11))],
-        m2m={"themas": [vocab["mondzorg"]], "wijken": [vocab["ledeberg"]]},
-    )  # fmt: skip
 
 
 def test_dst_in_the_json_api_and_facets(client, dinsdag, ledeberg):

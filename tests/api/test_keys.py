@@ -12,6 +12,7 @@ import pytest
 from aanbod.facetten import NAMEN as AANBOD_FACETTEN
 from api.openapi import openapi_document
 from kalender.filters import NAMEN as KALENDER_FACETTEN
+from tests.api.schema import _resolve
 from tests.api.test_aanbod import zoekdata  # noqa: F401 (fixture)
 from tests.kalender.conftest import T, maak_activiteit
 
@@ -26,15 +27,6 @@ DUTCH = {
     "zonder_filter",
 } | FACET_NAMES  # fmt: skip
 ENDPOINTS = {"/api/v1/aanbod/": "Zoekresultaat", "/api/v1/kalender/": "Kalenderresultaat"}
-
-
-def _resolve(doc, schema):
-    while "$ref" in schema:
-        node = doc
-        for part in schema["$ref"].removeprefix("#/").split("/"):
-            node = node[part]
-        schema = node
-    return schema
 
 
 def schema_keys(doc, schema, where="$", in_facets=False):

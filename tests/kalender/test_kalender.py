@@ -10,7 +10,6 @@ from django.utils import timezone
 
 import pytest
 
-from kalender.enums import Herhaling
 from kalender.models import Moment
 from tests.aanbod.factories import publish
 from tests.kalender.conftest import T, maak_activiteit, maak_campagne
@@ -26,26 +25,6 @@ def text(response):
 
 def plain(html):
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-
-
-@pytest.fixture
-def dinsdag(partner_a, vocab):
-    """Every Tuesday 19:00-21:00 in Rabot from 17 March 2026, 8 times."""
-    return maak_activiteit(
-        partner_a.organisatie, "Wandelgroep op dinsdag",
-        herhaling=Herhaling.WEKELIJKS, eerste_dag=D(2026, 3, 17), start_tijd=T(19),
-        eind_tijd=T(21), herhaal_aantal=8,
-        m2m={"themas": [vocab["beweging"]], "wijken": [vocab["rabot"]], "talen": [vocab["nl"]]},
-    )  # fmt: skip
-
-
-@pytest.fixture
-def ledeberg(partner_b, vocab):
-    return maak_activiteit(
-        partner_b.organisatie, "Tandenpoetsles Ledeberg",
-        data=[(D(2026, 3, 18), T(10), T(11)), (D(2026, 3, 25), T(10), T(11))],
-        m2m={"themas": [vocab["mondzorg"]], "wijken": [vocab["ledeberg"]]},
-    )  # fmt: skip
 
 
 def test_publishing_stores_the_occurrences(dinsdag):
