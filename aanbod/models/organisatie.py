@@ -9,6 +9,8 @@ from wagtail.search import index
 from aanbod.enums import OrganisatieSoort
 from aanbod.validators import validate_telefoon
 
+from .adres import MetAdres
+
 
 class OrganisatieForm(WagtailAdminPageForm):
     """The chooser only offers a partner its own images; a crafted POST must not do more."""
@@ -26,7 +28,7 @@ class OrganisatieForm(WagtailAdminPageForm):
             field.queryset = field.queryset.filter(Q(pk__in=allowed.values("pk")) | Q(pk=current))
 
 
-class OrganisatiePage(Page):
+class OrganisatiePage(MetAdres, Page):
     """A provider. Its page is the root of everything a partner may edit: its offers live below it,
     and the partner group's page permissions are granted on this page."""
 
@@ -67,12 +69,6 @@ class OrganisatiePage(Page):
     class Meta:
         verbose_name = "organisatie"
         verbose_name_plural = "organisaties"
-
-    @property
-    def adres(self):
-        return ", ".join(
-            p for p in (self.straat_nummer, f"{self.postcode} {self.gemeente}".strip()) if p
-        )
 
     def get_context(self, request, *args, **kwargs):
         from aanbod.models.aanbod import AanbodPage

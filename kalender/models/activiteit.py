@@ -20,6 +20,7 @@ from wagtail.search import index
 from aanbod.enums import Inschrijving, PrijsCategorie, Vorm
 from aanbod.fields import MultiChoiceField
 from aanbod.models.aanbod import CHECKBOXES, RICH_TEXT_FEATURES
+from aanbod.models.adres import MetAdres
 from aanbod.validators import validate_telefoon
 
 from .. import herhaling as hh
@@ -71,7 +72,7 @@ class ActiviteitQuerySet(PageQuerySet):
         return self.live().public()
 
 
-class ActiviteitPage(Page):
+class ActiviteitPage(MetAdres, Page):
     """A dated activity of one organisation (its parent page): a workshop, an info session, a
     weekly walk. Optionally part of an offer and of a campaign."""
 
@@ -343,12 +344,6 @@ class ActiviteitPage(Page):
     def organisatie(self):
         cached = getattr(self, "organisatie_cached", None)
         return cached if cached is not None else self.get_parent().specific
-
-    @property
-    def adres(self):
-        return ", ".join(
-            p for p in (self.straat_nummer, f"{self.postcode} {self.gemeente}".strip()) if p
-        )
 
     def get_context(self, request, *args, **kwargs):
         from ..jsonld import event_jsonld
