@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 
 import pytest
 
-from aanbod.models import AanbodPage
+from aanbod.models import AanbodPage, OrganisatiePage
 from tests.aanbod.factories import AanbodPageFactory, publish
 
 
@@ -86,3 +86,13 @@ def test_zichtbaar_excludes_drafts_unpublished_and_expired(partner_a):
     assert ends_today.pk in visible
     assert draft.pk not in visible
     assert expired.pk not in visible
+
+
+def test_address_in_one_line_for_organisations_and_activities():
+    from kalender.models import ActiviteitPage
+
+    for model in (OrganisatiePage, ActiviteitPage):
+        page = model(straat_nummer="Sleepstraat 10", postcode="9000", gemeente="Gent")
+        assert page.adres == "Sleepstraat 10, 9000 Gent"
+        assert model(straat_nummer="", postcode="", gemeente="").adres == ""
+        assert model(straat_nummer="", postcode="", gemeente="Gent").adres == "Gent"
