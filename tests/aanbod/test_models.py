@@ -88,7 +88,7 @@ def test_zichtbaar_excludes_drafts_unpublished_and_expired(partner_a):
     assert expired.pk not in visible
 
 
-def test_address_in_one_line_for_organisations_and_activities():
+def test_address_in_one_line_for_organisations_and_activities(db):
     from kalender.models import ActiviteitPage
 
     for model in (OrganisatiePage, ActiviteitPage):
