@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Wagtail's search tables on PostgreSQL need it (postgres.E005); harmless on SQLite.
+    "django.contrib.postgres",
 ]
 
 MIDDLEWARE = [
@@ -97,7 +99,16 @@ SQLITE_OPTIONS = {
     "timeout": 20,
 }
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    DATABASES = {
+        "default": dj_database_url.parse(
+            os.environ["DATABASE_URL"], conn_max_age=60, conn_health_checks=True
+        )
+    }
+    # Searches only read: they may go to a replica (SEARCH_DATABASE below).
+    if os.environ.get("DATABASE_REPLICA_URL"):
+        DATABASES["replica"] = dj_database_url.parse(
+            os.environ["DATABASE_REPLICA_URL"], conn_max_age=60, conn_health_checks=True
+        )
 else:
     DATABASES = {
         "default": {
@@ -180,8 +191,18 @@ WAGTAILADMIN_EXTERNAL_LINK_CONVERSION = ""
 
 # The public search index (issue 3): an on-disk directory, one per environment.
 SEARCH_INDEX_DIR = Path(os.environ.get("PREVENTIEZOEKER_INDEX_DIR", VAR_DIR / "index"))
-# The engine behind preventiezoeker.search (a SearchBackend subclass, dotted path).
-SEARCH_BACKEND = "preventiezoeker.search.whoosh_backend.WhooshBackend"
+# The engine behind preventiezoeker.search (a SearchBackend subclass, dotted path): the
+# embedded on-disk index with SQLite, PostgreSQL's own tables with PostgreSQL (every server
+# then reads the same truth). PREVENTIEZOEKER_SEARCH_BACKEND overrides either.
+SEARCH_BACKEND = os.environ.get("PREVENTIEZOEKER_SEARCH_BACKEND") or (
+    "preventiezoeker.search.pg_backend.PostgresBackend"
+    if DATABASES["default"]["ENGINE"].endswith("postgresql")
+    else "preventiezoeker.search.whoosh_backend.WhooshBackend"
+)
+# The database alias searches read from: "replica" when DATABASE_REPLICA_URL is set.
+SEARCH_DATABASE = os.environ.get(
+    "PREVENTIEZOEKER_SEARCH_DATABASE", "replica" if "replica" in DATABASES else "default"
+)
 
 LOGGING = {
     "version": 1,
