@@ -166,14 +166,27 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "preventiezoeke
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # "ratelimit" (mail and report forms, doorverwijzing/ratelimit.py) must be shared by all
-# workers: a directory on this machine does that without an extra service.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "ratelimit": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("PREVENTIEZOEKER_RATELIMIT_DIR", str(VAR_DIR / "ratelimit")),
-    },
-}
+# workers and servers. Several servers (REDIS_URL): both caches in that one Redis; short
+# timeouts so a dead Redis costs milliseconds (the rate limit then fails open). One machine
+# without Redis: a directory on this machine shares the limits without an extra service.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": f"pz-{alias}",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+        for alias in ("default", "ratelimit")
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("PREVENTIEZOEKER_RATELIMIT_DIR", str(VAR_DIR / "ratelimit")),
+        },
+    }
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Preventiezoeker Gent"
