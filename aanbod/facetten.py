@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 
-from preventiezoeker import search
+from preventiezoeker import search, versies
 
 from .enums import Inschrijving, PrijsCategorie, ToegankelijkheidGroep, Vorm
 
@@ -140,6 +140,11 @@ def vocabulary_models():
 
 # -- the one choice cache ----------------------------------------------------------------------
 
+# The shared change counter (preventiezoeker/versies) of everything keuzes() reads: bumped by
+# aanbod/versies.py in the transaction that renames a vocabulary entry or (un)publishes, moves
+# or deletes an organisation, on whichever worker or server that happens.
+VERSIE = "aanbod-keuzes"
+
 _cached = {"key": None, "at": 0.0, "value": None}
 
 
@@ -147,9 +152,10 @@ def keuzes():
     """facet -> {slug: label}, in display order, for every facet in FACETTEN. Read only.
 
     A dozen queries (2,000 organisations at 100k offers) cost more than the search itself, so
-    the result is kept per worker. It is dropped in this worker by the signals that change it
-    (aanbod/signals.py), in every worker when the search index changes (a renamed vocabulary
-    entry or organisation reindexes its offers), and at the latest after CHOICES_MAX_AGE.
+    the result is kept per worker, keyed on the shared change counter VERSIE: every worker of
+    every server drops its copy within versies.MAX_AGE of a change, the worker that made it at
+    once. Also when the search index changes, and at the latest after CHOICES_MAX_AGE (changes
+    that send no signal, such as a queryset update()).
     """
     return dict(_gecached()["facets"])
 
@@ -164,7 +170,7 @@ def vergeet_keuzes():
 
 
 def _gecached():
-    key, now = search.generation(), time.monotonic()
+    key, now = (versies.versie(VERSIE), search.generation()), time.monotonic()
     if _cached["value"] is None or _cached["key"] != key or now - _cached["at"] > CHOICES_MAX_AGE:
         _cached.update(key=key, at=now, value=_lees_alles())
     return _cached["value"]

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "doorverwijzing",
     "api",
     "preventiezoeker.search",
+    "preventiezoeker.versies",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
