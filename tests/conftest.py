@@ -8,6 +8,8 @@ from aanbod.partners import maak_gebruiker, maak_organisatie
 from home.inrichting import richt_site_in
 from tests.aanbod.factories import AanbodPageFactory, publish
 
+pytest_plugins = ["tests.redis_fixture"]  # the session-scoped `redis_url`
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
