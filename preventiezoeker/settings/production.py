@@ -1,9 +1,12 @@
 """Public deploy: everything comes from the environment; refuses to start half-configured."""
 
+import os
+from pathlib import Path
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_list
+from .base import SECRET_KEY, STATIC_ROOT, env_list
 
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("Zet DJANGO_SECRET_KEY (minstens 50 tekens) voor productie.")
@@ -20,3 +23,7 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Zet DJANGO_ALLOWED_HOSTS voor productie.")
 # SAMEORIGIN (base.py), not DENY: Wagtail's live preview frames our own pages.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+# Where `collectstatic` writes and WhiteNoise serves from; by default static_collected/ in the
+# checkout. Every server needs the same files (run collectstatic on each, or share the folder).
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or STATIC_ROOT)

@@ -1,0 +1,324 @@
+"""Real servers for tests that need more than one process: a throwaway PostgreSQL cluster, a
+throwaway Redis, gunicorn masters, and a cookie-keeping HTTP client (standard library only).
+
+Every helper is a context manager that stops what it started by its PID, also on failure, and
+removes its temporary directory. Ports are free ports on 127.0.0.1, so a PostgreSQL or Redis
+service already running on this machine is never touched. Used by tests/test_two_servers.py;
+the benchmarks may reuse it.
+"""
+
+import contextlib
+import glob
+import html
+import http.client
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+# Variables of the calling shell that would make a server use something other than what the
+# test hands it (another database, index, cache or media directory).
+_OWN_PREFIXES = ("DJANGO_", "PREVENTIEZOEKER_", "DATABASE_", "REDIS_", "PG")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def pg_bin():
+    """The newest /usr/lib/postgresql/<version>/bin, or None."""
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name))
+    return Path(found[-1]) if found else None
+
+
+def missing_tools():
+    """Why these helpers cannot run here (empty when they can): ./pz test installs both."""
+    why = []
+    if pg_bin() is None:
+        why.append("PostgreSQL-binaries (/usr/lib/postgresql/*/bin) ontbreken")
+    if not os.environ.get("REDIS_URL") and not shutil.which("redis-server"):
+        why.append("redis-server ontbreekt en REDIS_URL is niet gezet")
+    return why
+
+
+def _wait(predicate, timeout, what, log=None):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.05)
+    detail = f"\n--- {log} ---\n{_tail(log)}" if log else ""
+    raise TimeoutError(f"{what} antwoordt niet na {timeout} s{detail}")
+
+
+def _tail(path, lines=40):
+    try:
+        return "\n".join(Path(path).read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(geen log)"
+
+
+def _port_open(port):
+    with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
+        return True
+    return False
+
+
+# -- PostgreSQL ---------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def throwaway_postgres(dbname="preventiezoeker"):
+    """A PostgreSQL cluster of its own (initdb on a free port in /tmp); yields DATABASE_URL.
+
+    Like ./pz's with_throwaway_postgres: initdb and pg_ctl refuse to run as root, so as root they
+    run as the postgres user, in a directory it can reach. fsync is off: nothing here must
+    survive a crash.
+    """
+    bin_dir = pg_bin()
+    if bin_dir is None:
+        raise RuntimeError("PostgreSQL-binaries ontbreken (apt-get install postgresql)")
+    as_pg = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
+    tmp = Path(tempfile.mkdtemp(prefix="pz-pg-"))
+    tmp.chmod(0o755)
+    if as_pg:
+        shutil.chown(tmp, "postgres")
+    data, log, port = tmp / "data", tmp / "log", free_port()
+    started = False
+    try:
+        subprocess.run(
+            [*as_pg, bin_dir / "initdb", "-D", data, "-U", "postgres", "-A", "trust", "--no-sync"],
+            check=True,
+            capture_output=True,
+        )
+        options = (
+            f"-c listen_addresses=127.0.0.1 -p {port} -k {tmp} -c fsync=off "
+            "-c full_page_writes=off -c synchronous_commit=off"
+        )
+        subprocess.run(
+            [*as_pg, bin_dir / "pg_ctl", "-D", data, "-l", log, "-w", "-o", options, "start"],
+            check=True,
+            capture_output=True,
+        )
+        started = True
+        subprocess.run(
+            [bin_dir / "createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", dbname],
+            check=True,
+            capture_output=True,
+        )
+        yield f"postgres://postgres@127.0.0.1:{port}/{dbname}"
+    except subprocess.CalledProcessError as error:
+        raise RuntimeError(
+            f"{error.cmd} mislukte:\n{error.stderr.decode(errors='replace')}\n{_tail(log)}"
+        ) from error
+    finally:
+        if started:
+            subprocess.run(
+                [*as_pg, bin_dir / "pg_ctl", "-D", data, "-m", "immediate", "stop"],
+                capture_output=True,
+            )
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+# -- Redis --------------------------------------------------------------------------------------
+
+
+def _redis_ping(port):
+    with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2) as s:
+        s.sendall(b"PING\r\n")
+        return s.recv(16).startswith(b"+PONG")
+    return False
+
+
+@contextlib.contextmanager
+def throwaway_redis():
+    """A redis-server of its own on a free port, nothing written to disk; yields its URL."""
+    exe = shutil.which("redis-server")
+    if exe is None:
+        raise RuntimeError("redis-server ontbreekt (apt-get install redis-server)")
+    tmp = Path(tempfile.mkdtemp(prefix="pz-redis-"))
+    port = free_port()
+    args = [exe, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+    with open(tmp / "log", "wb") as log:
+        proc = subprocess.Popen([*args, "--dir", str(tmp)], stdout=log, stderr=subprocess.STDOUT)
+    try:
+        _wait(lambda: _redis_ping(port), 10, "redis-server", tmp / "log")
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        _stop(proc)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def redis_for_tests():
+    """REDIS_URL when it is set (./pz test starts one for the whole run), else a throwaway one.
+
+    A local fallback until tests/redis_fixture.py provides the shared `redis_url` fixture.
+    """
+    if os.environ.get("REDIS_URL"):
+        yield os.environ["REDIS_URL"]
+    else:
+        with throwaway_redis() as url:
+            yield url
+
+
+# -- Django and gunicorn ------------------------------------------------------------------------
+
+
+def secret_key():
+    return secrets.token_urlsafe(60)
+
+
+def server_env(**settings):
+    """This process's environment without our own variables, plus `settings` (all str)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(_OWN_PREFIXES)}
+    env.update({k: str(v) for k, v in settings.items()})
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+def manage(env, *args, timeout=300):
+    """Run manage.py with env; raise with its output when it fails."""
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if result.returncode:
+        raise RuntimeError(
+            f"manage.py {' '.join(args)} mislukte ({result.returncode}):\n"
+            f"{result.stdout[-3000:]}\n{result.stderr[-6000:]}"
+        )
+    return result.stdout
+
+
+def django_script(env, code, timeout=120):
+    """Run Python code inside Django with env (manage.py shell -c); returns what it prints."""
+    return manage(env, "shell", "--no-imports", "-c", code, timeout=timeout)
+
+
+def _stop(proc, sig=signal.SIGTERM, timeout=10):
+    if proc.poll() is None:
+        proc.send_signal(sig)
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@contextlib.contextmanager
+def gunicorn(env, port, log, workers=2):
+    """One gunicorn master on 127.0.0.1:port, stopped by its PID (its workers go with it).
+
+    Does not wait: start several, then wait_until_up() on each.
+    """
+    args = [
+        PYTHON, "-m", "gunicorn", "preventiezoeker.wsgi",
+        "-w", str(workers), "-b", f"127.0.0.1:{port}",
+        "--graceful-timeout", "2", "--access-logfile", "-",
+    ]  # fmt: skip
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        yield proc
+    finally:
+        # SIGINT: quick shutdown of the master and its workers (SIGTERM waits for requests).
+        _stop(proc, signal.SIGINT)
+
+
+def wait_until_up(proc, port, host, log, timeout=60):
+    """Until "/" answers 200 with Host: host; fails at once with the log if the master stops."""
+    client = Client(port, host)
+
+    def answers():
+        if proc.poll() is not None:
+            raise RuntimeError(f"gunicorn stopte ({proc.returncode}):\n{_tail(log)}")
+        if not _port_open(port):
+            return False
+        with contextlib.suppress(OSError, http.client.HTTPException):
+            return client.get("/").status == 200
+        return False
+
+    _wait(answers, timeout, f"gunicorn op poort {port}", log)
+
+
+# -- HTTP ---------------------------------------------------------------------------------------
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status, self.headers, self.body = status, headers, body
+        self.text = body.decode("utf-8", errors="replace")
+
+    def header(self, name):
+        return self.headers.get(name.lower(), "")
+
+
+class Client:
+    """A browser behind the site's TLS proxy: Host, X-Forwarded-Proto: https, cookies, CSRF."""
+
+    def __init__(self, port, host, cookies=None):
+        self.port, self.host = port, host
+        self.cookies = cookies if cookies is not None else {}
+
+    def on(self, port):
+        """The same browser (the same cookies) talking to another server."""
+        return Client(port, self.host, self.cookies)
+
+    def request(self, method, path, body=None, headers=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        try:
+            all_headers = {"Host": self.host, "X-Forwarded-Proto": "https", **(headers or {})}
+            if self.cookies:
+                all_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+            conn.request(method, path, body=body, headers=all_headers)
+            raw = conn.getresponse()
+            body = raw.read()
+            headers = {}
+            for name, value in raw.getheaders():
+                if name.lower() == "set-cookie":
+                    for morsel in SimpleCookie(value).values():
+                        self.cookies[morsel.key] = morsel.value
+                headers[name.lower()] = value
+            return Response(raw.status, headers, body)
+        finally:
+            conn.close()
+
+    def get(self, path):
+        return self.request("GET", path)
+
+    def post_form(self, path, data, referer_path=None):
+        """POST a form as a browser does after loading it: with the CSRF cookie and Origin."""
+        origin = f"https://{self.host}"
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Origin": origin,
+            "Referer": origin + (referer_path or path),
+        }
+        return self.request("POST", path, urlencode(data, doseq=True).encode(), headers)
+
+
+def csrf_token(page_html):
+    """The csrfmiddlewaretoken of the first form on the page."""
+    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page_html)
+    if not match:
+        raise AssertionError("geen CSRF-token op de pagina")
+    return html.unescape(match.group(1))
