@@ -1,9 +1,10 @@
 """Keep the index in step with the database from any number of worker processes.
 
-A change is queued (IndexTaak) and then flushed by whoever holds the backend's write lock
-(`backend.writer()`; Whoosh: a file lock, an engine that needs none: always granted); a
-process that cannot get it leaves its task for the holder, which loops until the queue is
-empty. Nobody sees a LockError and no update is lost.
+An engine whose index lives in the database (`backend.transactional`: PostgreSQL) is written
+in the same transaction as the change: every server sees it at commit. Otherwise (Whoosh) a
+change is queued (IndexTaak) and then flushed by whoever holds the backend's write lock
+(`backend.writer()`, a file lock); a process that cannot get it leaves its task for the
+holder, which loops until the queue is empty. Nobody sees a LockError and no update is lost.
 """
 
 import logging
@@ -18,11 +19,30 @@ BATCH = 500
 
 
 def queue(source, ids):
+    from . import get_backend
+
     ids = list(ids)
     if not ids:
         return
+    backend = get_backend()
+    if getattr(backend, "transactional", False):
+        try:
+            with transaction.atomic():
+                apply(backend, source, set(ids))
+            return
+        except Exception:  # never built, or a fault: the queue keeps it for a later flush
+            logger.warning("Zoektabellen niet bijgewerkt; de wachtrij houdt het", exc_info=True)
     IndexTaak.objects.bulk_create([IndexTaak(bron=source, object_id=i) for i in ids])
     transaction.on_commit(flush_soon)
+
+
+def apply(backend, name, ids):
+    """Write the documents' current state: visible ones replaced, the rest removed."""
+    docs = list(get_source(name).documents(ids))
+    backend.update(docs)
+    gone = ids - {int(doc["id"]) for doc in docs}
+    if gone:
+        backend.delete(gone)
 
 
 def flush_soon():
@@ -50,11 +70,7 @@ def flush(timeout=2):
                 for task in tasks:
                     by_source.setdefault(task.bron, set()).add(task.object_id)
                 for name, ids in by_source.items():
-                    docs = list(get_source(name).documents(ids))
-                    backend.update(docs)
-                    gone = ids - {int(doc["id"]) for doc in docs}
-                    if gone:
-                        backend.delete(gone)
+                    apply(backend, name, ids)
                 IndexTaak.objects.filter(
                     pk__lte=tasks[-1].pk, pk__in=[t.pk for t in tasks]
                 ).delete()

@@ -10,6 +10,7 @@ import datetime
 import pytest
 
 from preventiezoeker.search import SearchQuery, SearchUnavailable, register_source
+from preventiezoeker.search.pg_backend import PostgresBackend
 from preventiezoeker.search.sources import get_source, unregister_source
 from preventiezoeker.search.text import word_forms
 from preventiezoeker.search.whoosh_backend import WhooshBackend
@@ -23,7 +24,37 @@ def whoosh(path):
     return WhooshBackend(path, source=get_source("proef"), synonyms=lambda: (1, SYNONYMS))
 
 
-BACKENDS = [whoosh]
+def postgres(path):
+    # One engine per "index": the tables are shared, the name keeps sources apart.
+    return PostgresBackend(
+        source=get_source("proef"), synonyms=lambda: (1, SYNONYMS), using="default",
+        name=f"proef-{path.name}",
+    )  # fmt: skip
+
+
+def break_whoosh(path):
+    for f in path.iterdir():
+        f.write_bytes(b"\x00" * 64)
+
+
+def break_postgres(path):
+    from django.db import connection
+
+    with connection.cursor() as cursor:  # rolled back with the test's transaction
+        cursor.execute("ALTER TABLE search_document RENAME TO search_document_kapot")
+
+
+BREAK = {whoosh: break_whoosh, postgres: break_postgres}
+
+
+def _on_postgres():
+    from django.db import connection
+
+    return connection.vendor == "postgresql"
+
+
+# The PostgreSQL engine needs PostgreSQL: it joins the run wherever the tests use it.
+BACKENDS = [whoosh, postgres] if _on_postgres() else [whoosh]
 
 
 @pytest.fixture(autouse=True)
@@ -53,7 +84,7 @@ TITLES = {d["id"]: d["kop"] for d in CORPUS}
 
 
 @pytest.fixture(params=BACKENDS, ids=lambda f: f.__name__)
-def engine(request, tmp_path):
+def engine(request, tmp_path, db):
     backend = request.param(tmp_path / "index")
     backend.rebuild(iter(CORPUS))
     return backend
@@ -226,18 +257,17 @@ def test_rebuild_replaces_everything(engine):
     assert ids(run(engine)) == [10]
 
 
-def test_missing_or_corrupt_index_is_reported(tmp_path):
-    for factory in BACKENDS:
-        missing = factory(tmp_path / "nergens")
-        with pytest.raises(SearchUnavailable):
-            missing.search(SearchQuery())
-        assert missing.status()["ok"] is False
+@pytest.mark.parametrize("factory", BACKENDS, ids=lambda f: f.__name__)
+def test_missing_or_corrupt_index_is_reported(db, tmp_path, factory):
+    missing = factory(tmp_path / "nergens")
+    with pytest.raises(SearchUnavailable):
+        missing.search(SearchQuery())
+    assert missing.status()["ok"] is False
 
-        broken_dir = tmp_path / "kapot"
-        good = factory(broken_dir)
-        good.rebuild(iter(CORPUS))
-        for f in broken_dir.iterdir():
-            f.write_bytes(b"\x00" * 64)
-        broken = factory(broken_dir)
-        with pytest.raises(SearchUnavailable):
-            broken.search(SearchQuery())
+    broken_dir = tmp_path / "kapot"
+    good = factory(broken_dir)
+    good.rebuild(iter(CORPUS))
+    BREAK[factory](broken_dir)
+    broken = factory(broken_dir)
+    with pytest.raises(SearchUnavailable):
+        broken.search(SearchQuery())

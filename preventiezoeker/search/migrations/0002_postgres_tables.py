@@ -1,0 +1,66 @@
+"""The PostgreSQL engine's tables (pg_backend.py). Created on PostgreSQL only: the embedded
+engine keeps its index on disk."""
+
+from django.db import migrations
+
+SQL = """
+CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
+CREATE TABLE search_state (
+    source varchar(40) PRIMARY KEY,
+    generation bigint NOT NULL DEFAULT 1,
+    documents integer NOT NULL DEFAULT 0,
+    built timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE search_document (
+    source varchar(40) NOT NULL,
+    id bigint NOT NULL,
+    facets text[] NOT NULL DEFAULT '{}',
+    stems text[] NOT NULL DEFAULT '{}',
+    words text[] NOT NULL DEFAULT '{}',
+    sequence text NOT NULL DEFAULT '',
+    s0 text COLLATE "C", s1 text COLLATE "C", s2 text COLLATE "C", s3 text COLLATE "C",
+    d0 integer NOT NULL DEFAULT 0, d1 integer NOT NULL DEFAULT 0,
+    d2 integer NOT NULL DEFAULT 0, d3 integer NOT NULL DEFAULT 0,
+    expires integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (source, id)
+);
+CREATE INDEX search_document_facets ON search_document USING gin (facets);
+CREATE INDEX search_document_s0 ON search_document (source, s0, id);
+CREATE TABLE search_posting (
+    source varchar(40) NOT NULL,
+    term text COLLATE "C" NOT NULL,
+    id bigint NOT NULL,
+    impact real NOT NULL,
+    PRIMARY KEY (source, term, id)
+);
+CREATE INDEX search_posting_id ON search_posting (source, id);
+CREATE TABLE search_term (
+    source varchar(40) NOT NULL,
+    kind "char" NOT NULL,
+    term text COLLATE "C" NOT NULL,
+    docs integer NOT NULL,
+    PRIMARY KEY (source, kind, term)
+);
+"""
+
+REVERSE = """
+DROP TABLE IF EXISTS search_term, search_posting, search_document, search_state;
+"""
+
+
+def forwards(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in SQL.split(";"):
+            if statement.strip():
+                schema_editor.execute(statement)
+
+
+def backwards(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(REVERSE)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("zoeken", "0001_initial")]
+
+    operations = [migrations.RunPython(forwards, backwards, elidable=False)]
