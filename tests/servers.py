@@ -8,6 +8,8 @@ the benchmarks may reuse it.
 """
 
 import contextlib
+import email
+import email.policy
 import glob
 import html
 import http.client
@@ -17,9 +19,11 @@ import secrets
 import shutil
 import signal
 import socket
+import socketserver
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -174,6 +178,51 @@ def redis_for_tests():
     else:
         with throwaway_redis() as url:
             yield url
+
+
+# -- SMTP ---------------------------------------------------------------------------------------
+
+
+class _SmtpHandler(socketserver.StreamRequestHandler):
+    """Just enough SMTP for Django's SMTP backend (no TLS, no auth).
+
+    Keeps every message as text: its subject, a newline, its plain-text body (decoded)."""
+
+    def handle(self):
+        self.wfile.write(b"220 pz-test ESMTP\r\n")
+        while line := self.rfile.readline():
+            verb = line[:4].upper()
+            if verb == b"DATA":
+                self.wfile.write(b"354 end with .\r\n")
+                lines = []
+                while (line := self.rfile.readline()) not in (b".\r\n", b".\n", b""):
+                    lines.append(line[1:] if line.startswith(b"..") else line)
+                message = email.message_from_bytes(b"".join(lines), policy=email.policy.default)
+                body = message.get_body(preferencelist=("plain",))
+                text = body.get_content() if body else ""
+                self.server.messages.append(f"{message['subject']}\n{text}")
+                self.wfile.write(b"250 ok\r\n")
+            elif verb == b"QUIT":
+                self.wfile.write(b"221 bye\r\n")
+                return
+            else:  # EHLO, HELO, MAIL, RCPT, RSET, NOOP
+                self.wfile.write(b"250 ok\r\n")
+
+
+@contextlib.contextmanager
+def smtp_sink():
+    """A mail server on a free port that accepts everything; yields (port, received messages)."""
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _SmtpHandler)
+    server.daemon_threads = True
+    server.messages = []
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1})
+    thread.start()
+    try:
+        yield server.server_address[1], server.messages
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
 
 
 # -- Django and gunicorn ------------------------------------------------------------------------
