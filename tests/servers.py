@@ -13,9 +13,11 @@ import email.policy
 import glob
 import html
 import http.client
+import json
 import os
 import re
 import secrets
+import select
 import shutil
 import signal
 import socket
@@ -47,16 +49,6 @@ def pg_bin():
     """The newest /usr/lib/postgresql/<version>/bin, or None."""
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name))
     return Path(found[-1]) if found else None
-
-
-def missing_tools():
-    """Why these helpers cannot run here (empty when they can): ./pz test installs both."""
-    why = []
-    if pg_bin() is None:
-        why.append("PostgreSQL-binaries (/usr/lib/postgresql/*/bin) ontbreken")
-    if not os.environ.get("REDIS_URL") and not shutil.which("redis-server"):
-        why.append("redis-server ontbreekt en REDIS_URL is niet gezet")
-    return why
 
 
 def _wait(predicate, timeout, what, log=None):
@@ -167,19 +159,6 @@ def throwaway_redis():
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-@contextlib.contextmanager
-def redis_for_tests():
-    """REDIS_URL when it is set (./pz test starts one for the whole run), else a throwaway one.
-
-    A local fallback until tests/redis_fixture.py provides the shared `redis_url` fixture.
-    """
-    if os.environ.get("REDIS_URL"):
-        yield os.environ["REDIS_URL"]
-    else:
-        with throwaway_redis() as url:
-            yield url
-
-
 # -- SMTP ---------------------------------------------------------------------------------------
 
 
@@ -263,6 +242,73 @@ def django_script(env, code, timeout=120):
     return manage(env, "shell", "--no-imports", "-c", code, timeout=timeout)
 
 
+_SHELL = r"""
+import contextlib, io, json, sys, traceback
+import django
+django.setup()
+for line in sys.stdin:
+    out = io.StringIO()
+    reply = {}
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(json.loads(line), {"__name__": "__pz_shell__"})
+    except BaseException:
+        reply["error"] = traceback.format_exc()
+    reply["out"] = out.getvalue()
+    sys.__stdout__.write(json.dumps(reply) + "\n")
+    sys.__stdout__.flush()
+"""
+
+
+class DjangoShell:
+    """One Python process set up with a server's environment, running code sent to it.
+
+    What `manage.py shell -c` does, without paying Django's start-up for every change."""
+
+    def __init__(self, env, log):
+        with open(log, "wb") as err:
+            self.proc = subprocess.Popen(
+                [PYTHON, "-c", _SHELL],
+                cwd=ROOT,
+                env=env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=err,
+                text=True,
+            )
+        self.log = log
+
+    def run(self, code, timeout=60):
+        """Run code; return what it printed. Raises with the traceback if it fails."""
+        self.proc.stdin.write(json.dumps(code) + "\n")
+        self.proc.stdin.flush()
+        ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
+        line = self.proc.stdout.readline() if ready else ""
+        if not line:
+            raise RuntimeError(
+                f"geen antwoord van de Django-shell na {timeout} s\n{_tail(self.log)}"
+            )
+        reply = json.loads(line)
+        if "error" in reply:
+            raise RuntimeError(f"{code}\n{reply['error']}")
+        return reply["out"]
+
+    def close(self):
+        if self.proc.stdin:
+            with contextlib.suppress(OSError):
+                self.proc.stdin.close()
+        _stop(self.proc, timeout=5)
+
+
+@contextlib.contextmanager
+def django_shell(env, log):
+    shell = DjangoShell(env, log)
+    try:
+        yield shell
+    finally:
+        shell.close()
+
+
 def _stop(proc, sig=signal.SIGTERM, timeout=10):
     if proc.poll() is None:
         proc.send_signal(sig)
@@ -271,6 +317,18 @@ def _stop(proc, sig=signal.SIGTERM, timeout=10):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def _no_control_socket():
+    """gunicorn ≥ 25 opens a control socket at one fixed path in $HOME; two masters on one
+    machine would take it from each other (and from anyone else's gunicorn)."""
+    from gunicorn.config import KNOWN_SETTINGS
+
+    return (
+        ["--no-control-socket"]
+        if any(s.name == "control_socket_disable" for s in KNOWN_SETTINGS)
+        else []
+    )
 
 
 @contextlib.contextmanager
@@ -282,7 +340,7 @@ def gunicorn(env, port, log, workers=2):
     args = [
         PYTHON, "-m", "gunicorn", "preventiezoeker.wsgi",
         "-w", str(workers), "-b", f"127.0.0.1:{port}",
-        "--graceful-timeout", "2", "--access-logfile", "-",
+        "--graceful-timeout", "2", "--access-logfile", "-", *_no_control_socket(),
     ]  # fmt: skip
     with open(log, "wb") as out:
         proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)

@@ -4,10 +4,10 @@ Two gunicorn masters with production settings, each with its own PREVENTIEZOEKER
 file caches, uploads), one PostgreSQL cluster of their own and one Redis: two hosts of one
 deployment behind a load balancer. Everything is checked as a visitor sees it, over HTTP.
 
-Changes are made on server A the way its editors' actions end up there: a Django script run
-with server A's environment publishes, unpublishes and edits (Wagtail's publish action, the
-model's save), as the admin does; the admin's edit forms through HTTP would mostly test form
-plumbing. Logging in does go through A's admin over HTTP.
+Changes are made on server A the way its editors' actions end up there: a Django process with
+server A's environment publishes, unpublishes and edits (Wagtail's publish and unpublish
+actions, the snippet's save), as the admin's views do; driving the admin's edit forms over
+HTTP would mostly test form plumbing. Logging in does go through A's admin over HTTP.
 """
 
 import contextlib
@@ -23,16 +23,6 @@ from doorverwijzing.ratelimit import LIMIETEN
 from doorverwijzing.views import TE_VEEL
 from tests import servers
 
-try:  # the shared session fixture (REDIS_URL when set, else a throwaway redis-server)
-    from tests.redis_fixture import redis_url  # noqa: F401
-except ImportError:  # until it exists: the same thing, locally
-
-    @pytest.fixture(scope="session")
-    def redis_url():
-        with servers.redis_for_tests() as url:
-            yield url
-
-
 pytestmark = pytest.mark.servers
 
 HOST = "preventiezoeker.example.org"
@@ -47,9 +37,10 @@ def woord():
 
 
 @pytest.fixture(scope="module")
-def deployment(redis_url, tmp_path_factory):  # noqa: F811
-    if why := servers.missing_tools():
-        pytest.skip("; ".join(why))
+def deployment(redis_url, tmp_path_factory):
+    """redis_url: tests/redis_fixture.py (REDIS_URL, else a throwaway redis-server)."""
+    if servers.pg_bin() is None:  # a failure, not a skip: ./pz test installs it
+        pytest.fail("PostgreSQL ontbreekt: apt-get install -y postgresql", pytrace=False)
     tmp = tmp_path_factory.mktemp("twee-servers")
     with contextlib.ExitStack() as stack:
         database_url = stack.enter_context(servers.throwaway_postgres())
@@ -76,10 +67,11 @@ def deployment(redis_url, tmp_path_factory):  # noqa: F811
         port_a, port_b = servers.free_port(), servers.free_port()
         a = stack.enter_context(servers.gunicorn(env_a, port_a, tmp / "a.log"))
         b = stack.enter_context(servers.gunicorn(env_b, port_b, tmp / "b.log"))
+        shell_a = stack.enter_context(servers.django_shell(env_a, tmp / "shell-a.log"))
         servers.wait_until_up(a, port_a, HOST, tmp / "a.log")
         servers.wait_until_up(b, port_b, HOST, tmp / "b.log")
         yield SimpleNamespace(
-            env_a=env_a,
+            shell_a=shell_a,
             a=servers.Client(port_a, HOST),
             b=servers.Client(port_b, HOST),
             port_b=port_b,
@@ -88,7 +80,8 @@ def deployment(redis_url, tmp_path_factory):  # noqa: F811
 
 
 def op_a(deployment, code):
-    return servers.django_script(deployment.env_a, code).strip()
+    """Run code in a Django process with server A's environment; what it prints."""
+    return deployment.shell_a.run(code).strip()
 
 
 def publiceer_op_a(deployment, woord):
