@@ -23,20 +23,9 @@ from aanbod import facetten
 from aanbod.models import Thema
 from doorverwijzing import ratelimit
 from preventiezoeker import versies
+from preventiezoeker.settings.base import redis_caches
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def redis_caches(url):
-    return {
-        alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": f"pz-test-{alias}",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-        for alias in ("default", "ratelimit")
-    }
 
 
 @pytest.fixture
@@ -169,6 +158,14 @@ def test_redis_down_the_mail_form_still_answers(met_selectie, settings, caplog):
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     assert any("not counted" in r.getMessage() for r in caplog.records)
+
+
+def test_redis_down_pages_keep_working(partner_a, client, settings, caplog):
+    settings.CACHES = redis_caches(f"redis://127.0.0.1:{dead_port()}/0")
+    with caplog.at_level(logging.WARNING, logger="preventiezoeker.cache"):
+        for url in ("/", "/aanbod/", f"/aanbod/?q={partner_a.offer.title.split()[0]}"):
+            assert client.get(url).status_code == 200, url
+    assert any("Redis-cache onbereikbaar" in r.getMessage() for r in caplog.records)
 
 
 # -- per-worker caches follow the shared change counter -----------------------------------------

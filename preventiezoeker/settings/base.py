@@ -170,16 +170,27 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # workers and servers. Several servers (REDIS_URL): both caches in that one Redis; short
 # timeouts so a dead Redis costs milliseconds (the rate limit then fails open). One machine
 # without Redis: a directory on this machine shares the limits without an extra service.
-if os.environ.get("REDIS_URL"):
-    CACHES = {
+
+
+def redis_caches(url):
+    return {
         alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            # "default" is only a cache: a dead Redis makes it miss, not fail (cache.py).
+            "BACKEND": (
+                "preventiezoeker.cache.FailSoftRedisCache"
+                if alias == "default"
+                else "django.core.cache.backends.redis.RedisCache"
+            ),
+            "LOCATION": url,
             "KEY_PREFIX": f"pz-{alias}",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
         for alias in ("default", "ratelimit")
     }
+
+
+if os.environ.get("REDIS_URL"):
+    CACHES = redis_caches(os.environ["REDIS_URL"])
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
