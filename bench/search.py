@@ -1,25 +1,42 @@
 # ruff: noqa: T201  (a command-line benchmark: it prints)
-"""Benchmark the public search against what Wagtail gives out of the box, on synthetic offers.
+"""Benchmark the public search engines against what Wagtail gives out of the box, on synthetic
+offers.
 
-    .venv/bin/python bench/search.py [--sizes 10000 100000] [--queries 60] [--profile]
+    .venv/bin/python bench/search.py [--backend whoosh|postgres|both] [--sizes 10000 100000]
+                                     [--queries 60] [--profile]
 
-Not a test. Everything happens in a temporary directory (SQLite file + index), removed at the
-end unless --keep. Sizes are reached incrementally in one database (10k, then +90k for 100k).
-Per size: bulk insert (bench/bulk_aanbod.py), tree check, index rebuild (docs/s), first search after
-the rebuild (facet-cache build), the Wagtail database-backend index build, ANALYZE, then
+Not a test. Everything happens in a temporary directory (index, SQLite file) and, for postgres
+and both, in a database of its own: a new database on the server of DATABASE_URL (one where the
+bench may CREATE/DROP databases, e.g. postgres://postgres@127.0.0.1:5432/), else a throwaway
+cluster (tests/servers.py). All removed at the end unless --keep. Sizes are reached
+incrementally in one database (10k, then +90k for 100k).
+
+--backend whoosh    SQLite + the embedded Whoosh engine (the original run)
+--backend postgres  PostgreSQL + the PostgreSQL engine
+--backend both      PostgreSQL + both engines on the same data (Whoosh rebuilt from it)
+                    (default)
+
+Per size: bulk insert (bench/bulk_aanbod.py), tree check, index rebuild per engine (docs/s),
+first search after the rebuild, the Wagtail database-backend index build, ANALYZE, then
 median/p95 over the same queries (1-2 words + two facets drawn from real facet values) for
-  engine text, new       preventiezoeker.search.search(...): the engine's per-generation text
-                         and term caches are emptied before every call
+  engine text, new       preventiezoeker.search.search(...): Whoosh's per-generation text
+                         and term caches are emptied before every call (PostgreSQL has none)
   engine text, repeated  the same call again (cached text part: a facet click after a search)
   engine browse          the same two facets without words
   HTML                   GET /aanbod/?q=...&<facet>=... through django.test.Client (new query)
   baseline text/browse   Wagtail's default database search backend for the words (count + top
                          20 by relevance) plus ORM COUNT ... GROUP BY for the 9 facets, each
-                         counted with the other facets' filters (disjunctive, like ours)
-ratio = baseline median / our median. Browse-only totals and facet counts are compared.
+                         counted with the other facets' filters (disjunctive, like ours), on
+                         the same database (SQLite FTS5 or PostgreSQL full text)
+ratio = baseline median / our median. Browse-only totals and facet counts are compared with the
+baseline, and with --backend both every answer of the two engines with each other.
+On PostgreSQL, at 10,000 offers (or the smallest size): publish on A -> findable on B (two
+processes, B polls every 10 ms) and the HTTP load run of bench/load.py (2 gunicorn masters x 2
+workers, production settings, one PostgreSQL and one Redis).
 """
 
 import argparse
+import contextlib
 import cProfile
 import io
 import os
@@ -46,31 +63,78 @@ def facets():
     return FACETTEN
 
 
-TARGETS = {  # from the issue: (size, measure) -> maximum median ms
-    (10_000, "text"): 10,
-    (100_000, "text"): 100,
-    (100_000, "browse"): 2,
-    (10_000, "html"): 50,
+TARGETS = {  # from the issues: (engine, size, measure) -> maximum median ms
+    ("whoosh", 10_000, "text"): 10,
+    ("whoosh", 100_000, "text"): 100,
+    ("whoosh", 100_000, "browse"): 2,
+    ("whoosh", 10_000, "html"): 50,
+    ("postgres", 10_000, "text"): 10,
+    ("postgres", 100_000, "text"): 60,
+    ("postgres", 10_000, "browse"): 10,
+    ("postgres", 100_000, "browse"): 60,
+    ("postgres", 10_000, "html"): 60,
 }
 MIN_REBUILD_DOCS_S = 1_000
 MIN_BULK_OFFERS_S = 2_000
+MAX_PUBLISH_TO_FOUND_S = 1.0
+ENGINES = {
+    "whoosh": "preventiezoeker.search.whoosh_backend.WhooshBackend",
+    "postgres": "preventiezoeker.search.pg_backend.PostgresBackend",
+}
 
 
-def setup_django(tmp):
-    """Test settings, but everything in `tmp`: SQLite file, index. Returns the temporary dirs the
-    settings module made for itself (removed at the end)."""
-    os.environ.pop("DATABASE_URL", None)  # always a temporary SQLite file
+@contextlib.contextmanager
+def bench_database(keep):
+    """A fresh PostgreSQL database; yields its URL. On the server of DATABASE_URL (created and
+    dropped here), else in a throwaway cluster of its own (tests/servers.py)."""
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        from tests.servers import throwaway_postgres
+
+        with throwaway_postgres("bench") as made:
+            yield made
+        return
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    parts = urlsplit(url)
+    name = f"pz_bench_{os.getpid()}"
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urlunsplit(parts._replace(path="/" + name))
+    finally:
+        if keep:
+            print(f"kept database {name}")
+        else:
+            with psycopg.connect(admin, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def setup_django(tmp, database_url=None):
+    """Test settings, but everything in `tmp`: index (and SQLite file without database_url).
+    Returns the temporary dirs the settings module made for itself (removed at the end)."""
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+    else:
+        os.environ.pop("DATABASE_URL", None)  # a temporary SQLite file
+    for name in ("DATABASE_REPLICA_URL", "PREVENTIEZOEKER_SEARCH_BACKEND", "REDIS_URL",
+                 "PREVENTIEZOEKER_SEARCH_DATABASE"):  # fmt: skip
+        os.environ.pop(name, None)  # the bench process: its own database, locmem caches
     os.environ["PREVENTIEZOEKER_VAR_DIR"] = str(tmp)
     os.environ["PREVENTIEZOEKER_INDEX_DIR"] = str(tmp / "index")
     os.environ["DJANGO_SETTINGS_MODULE"] = "preventiezoeker.settings.test"
     os.environ.setdefault("DJANGO_LOG_LEVEL", "ERROR")
-    sys.path.insert(0, str(ROOT))
     import django
     from django.conf import settings
 
     database = settings.DATABASES["default"]  # loads the settings, before any connection
-    made_by_settings = [Path(database["NAME"]).parent]
-    database["NAME"] = tmp / "db.sqlite3"
+    made_by_settings = []
+    if not database_url:
+        made_by_settings.append(Path(database["NAME"]).parent)
+        database["NAME"] = tmp / "db.sqlite3"
     django.setup()
     made_by_settings += [settings.MEDIA_ROOT, settings.STATIC_ROOT, settings.SEARCH_INDEX_DIR]
     settings.DEBUG = False  # no query log
@@ -105,6 +169,8 @@ class Timer:
 class Report:
     def __init__(self):
         self.rows, self.notes, self.checks = [], [], []
+        self.rebuilds, self.firsts, self.wagtail = [], [], []
+        self.publish = self.load = None
 
     def note(self, text):
         self.notes.append(text)
@@ -114,22 +180,39 @@ class Report:
         self.checks.append(f"{'met    ' if ok else 'MISSED '} {label}")
 
 
-# -- the engine ------------------------------------------------------------------------------
+# -- the engines ------------------------------------------------------------------------------
+def use_engine(name):
+    """Make `name` the engine behind preventiezoeker.search (and so behind the views)."""
+    from django.conf import settings
+
+    from preventiezoeker.search import reset_backend
+
+    settings.SEARCH_BACKEND = ENGINES[name]
+    reset_backend()
+
+
 def engine_cache():
     from preventiezoeker.search import get_backend
 
-    return get_backend()._state()[1]  # the per-generation FacetCache (bench only)
+    return get_backend()._state()[1]  # Whoosh's per-generation FacetCache (bench only)
 
 
-def forget_text(cache):
-    cache.text_results.clear()
-    cache.term_postings.clear()
+def forget_text(engine):
+    """Empty the engine's per-process text caches (only Whoosh has them)."""
+    if engine == "whoosh":
+        cache = engine_cache()
+        cache.text_results.clear()
+        cache.term_postings.clear()
 
 
 def engine_search(words, filters):
     from preventiezoeker.search import SearchQuery, search
 
     return search(SearchQuery(text=words, filters=filters, per_page=20))
+
+
+def nonzero(result_facets):
+    return {f: {v: c for v, c in vc.items() if c} for f, vc in result_facets.items()}
 
 
 # -- the baseline: Wagtail's database search backend + ORM counts ---------------------------
@@ -311,12 +394,94 @@ def analyze():
         cursor.execute("ANALYZE")
 
 
-def measure(size, queries, report, args, profile):
+def timed_engine(engine, size, queries, warm, html, profile):
+    """Every query on one engine: {measure: Timer}, [(text result, browse result)]."""
+    use_engine(engine)
+    for words, filters in warm:  # other queries: the timed ones stay new to Whoosh's caches
+        engine_search(words, filters)
+        html(words, filters)
+    timers = {name: Timer() for name in ("text", "text_repeat", "browse", "html")}
+    results = []
+    for words, filters in queries:
+        forget_text(engine)
+        text = timers["text"](engine_search, words, filters)
+        timers["text_repeat"](engine_search, words, filters)
+        browse = timers["browse"](engine_search, "", filters)
+        forget_text(engine)
+        timers["html"](html, words, filters)
+        results.append((text, browse))
+    if profile is not None:  # untimed: cProfile roughly doubles the cost of pure-Python code
+        profile[engine] = cProfile.Profile()
+        for words, filters in queries:
+            forget_text(engine)
+            profile[engine].enable()
+            engine_search(words, filters)
+            profile[engine].disable()
+    return timers, results
+
+
+def facet_diff(a, b):
+    """{facet: {value: (a, b)}} where the non-zero counts differ."""
+    out = {}
+    for facet in sorted(set(a) | set(b)):
+        va, vb = a.get(facet) or {}, b.get(facet) or {}
+        diff = {v: (va.get(v, 0), vb.get(v, 0)) for v in sorted(set(va) | set(vb))}
+        diff = {v: pair for v, pair in diff.items() if pair[0] != pair[1]}
+        if diff:
+            out[facet] = diff
+    return out
+
+
+def compare_engines(size, queries, results, engines, report):
+    """Both engines' answers to the same queries: totals, facet counts and top 20."""
+    a, b = engines
+    keys = ("text_total", "text_facets", "text_top_set", "text_top_order", "browse_total",
+            "browse_facets", "browse_top")  # fmt: skip
+    agree = dict.fromkeys(keys, 0)
+    mismatches = []
+    pairs = zip(results[a], results[b], strict=True)
+    for (words, filters), (ra, rb) in zip(queries, pairs, strict=True):
+        for kind, index in (("text", 0), ("browse", 1)):
+            x, y = ra[index], rb[index]
+            same_total = x.total == y.total
+            diff = facet_diff(nonzero(x.facets), nonzero(y.facets))
+            agree[f"{kind}_total"] += same_total
+            agree[f"{kind}_facets"] += not diff
+            ids_x, ids_y = [h.id for h in x.hits], [h.id for h in y.hits]
+            if kind == "text":
+                agree["text_top_set"] += set(ids_x) == set(ids_y)
+                agree["text_top_order"] += ids_x == ids_y
+            else:
+                agree["browse_top"] += ids_x == ids_y
+            if (not same_total or diff) and len(mismatches) < 8:
+                query = {"q": words if kind == "text" else "", **filters}
+                mismatches.append(
+                    f"  {a} vs {b} mismatch {query}: total {x.total} vs {y.total}; facet "
+                    f"counts {{facet: {{value: ({a}, {b})}}}}: {str(diff)[:700]}"
+                )
+    n = len(queries)
+    report.note(
+        f"{size}: {a} vs {b} over {n} queries: text totals {agree['text_total']}/{n}, text "
+        f"facet counts {agree['text_facets']}/{n}, text top-20 same ids "
+        f"{agree['text_top_set']}/{n} (same order {agree['text_top_order']}/{n}); browse "
+        f"totals {agree['browse_total']}/{n}, browse facet counts {agree['browse_facets']}/{n}, "
+        f"browse top 20 {agree['browse_top']}/{n}"
+    )
+    for line in mismatches:
+        report.note(line)
+    report.check(
+        f"{size:,}: {a} and {b} agree on browse totals and facet counts "
+        f"({min(agree['browse_total'], agree['browse_facets'])}/{n})",
+        agree["browse_total"] == agree["browse_facets"] == n,
+    )
+
+
+def measure(size, queries, report, args, engines, profile):
+    from django.db import connection
     from django.test import Client
 
     baseline = Baseline()
     client = Client()
-    cache = engine_cache()
 
     def html(words, filters):
         params = {"q": words, **{f: list(v) for f, v in filters.items()}}
@@ -324,89 +489,90 @@ def measure(size, queries, report, args, profile):
         assert response.status_code == 200, response.status_code
         return response
 
-    # Warm-up with other queries: the timed ones stay new to the engine's text cache.
-    for words, filters in make_queries(10, 99, args.values):
-        engine_search(words, filters)
-        html(words, filters)
+    warm = make_queries(10, 99, args.values)
+    timers, results = {}, {}
+    for engine in engines:
+        timers[engine], results[engine] = timed_engine(engine, size, queries, warm, html, profile)
+
+    for words, filters in warm:
         baseline.run(words, filters)
         baseline.run("", filters)
-    names = ("text", "text_repeat", "browse", "html", "base_text", "base_browse")
-    timers = {name: Timer() for name in names}
-    agree = {"browse_total": 0, "browse_counts": 0, "text_total": 0}
-    mismatches = []
+    base = {"base_text": Timer(), "base_browse": Timer()}
     n = len(queries)
     text_limit = min(n, args.baseline_text_queries or n)
+    answers = []
     for i, (words, filters) in enumerate(queries):
-        forget_text(cache)
-        ours = timers["text"](engine_search, words, filters)
-        timers["text_repeat"](engine_search, words, filters)
-        browse = timers["browse"](engine_search, "", filters)
-        forget_text(cache)
-        timers["html"](html, words, filters)
-        if i < text_limit:
-            base_total, _top, _facets = timers["base_text"](baseline.run, words, filters)
-            agree["text_total"] += ours.total == base_total
-        b_total, _top, b_facets = timers["base_browse"](baseline.run, "", filters)
-        agree["browse_total"] += browse.total == b_total
-        ours_counts = {f: {v: c for v, c in vc.items() if c} for f, vc in browse.facets.items()}
-        same = ours_counts == b_facets
-        agree["browse_counts"] += same
-        if not same and len(mismatches) < 3:
-            diff = {
-                f: (ours_counts.get(f), b_facets.get(f))
-                for f in (declared.naam for declared in facets())
-                if ours_counts.get(f) != b_facets.get(f)
-            }
-            mismatches.append(f"  mismatch {filters}: {str(diff)[:600]}")
-    if profile:  # untimed: cProfile roughly doubles the cost of pure-Python code
-        for words, filters in queries:
-            forget_text(cache)
-            profile.enable()
-            engine_search(words, filters)
-            profile.disable()
+        text = base["base_text"](baseline.run, words, filters) if i < text_limit else None
+        answers.append((text, base["base_browse"](baseline.run, "", filters)))
 
-    base_text, base_browse = timers["base_text"].stats(), timers["base_browse"].stats()
-    limited = "" if text_limit == n else f", first {text_limit} queries"
+    db = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
+    base_text, base_browse = base["base_text"].stats(), base["base_browse"].stats()
     medians = {}
-    for label, key, base in (
-        ("engine text, new query", "text", base_text),
-        ("engine text, repeated (facet click)", "text_repeat", base_text),
-        ("engine browse (facets only)", "browse", base_browse),
-        ("HTML /aanbod/, new query (ratio: vs baseline text)", "html", base_text),
-        (f"baseline text: Wagtail db backend + ORM{limited}", "base_text", None),
-        ("baseline browse: ORM", "base_browse", None),
+    for engine in engines:
+        for label, key, ref in (
+            ("text, new query", "text", base_text),
+            ("text, repeated (facet click)", "text_repeat", base_text),
+            ("browse (facets only)", "browse", base_browse),
+            ("HTML /aanbod/, new query (ratio: vs baseline text)", "html", base_text),
+        ):
+            median, p95, cpu = timers[engine][key].stats()
+            medians[engine, key] = median
+            report.rows.append((size, engine, label, median, p95, cpu, f"{ref[0] / median:.1f}x"))
+    limited = "" if text_limit == n else f", first {text_limit} queries"
+    for label, key in (
+        (f"text: Wagtail db backend ({db}) + ORM{limited}", "base_text"),
+        (f"browse: ORM GROUP BY per facet ({db})", "base_browse"),
     ):
-        median, p95, cpu = timers[key].stats()
-        medians[key] = median
-        ratio = f"{base[0] / median:.1f}x" if base else "–"
-        report.rows.append((size, label, median, p95, cpu, ratio))
-    report.note(
-        f"{size}: agreement with the baseline over {n} queries: browse totals "
-        f"{agree['browse_total']}/{n}, browse facet counts {agree['browse_counts']}/{n}; text "
-        f"totals {agree['text_total']}/{text_limit} (differ by design: Dutch stemming, prefix "
-        f"on the last word and synonyms vs FTS5 unicode61 exact words)"
-    )
-    for line in mismatches:
-        report.note(line)
-    for (target_size, key), limit in TARGETS.items():
-        if target_size == size:
+        median, p95, cpu = base[key].stats()
+        medians["baseline", key] = median
+        report.rows.append((size, "baseline", label, median, p95, cpu, "–"))
+
+    for engine in engines:
+        agree = {"browse_total": 0, "browse_counts": 0, "text_total": 0}
+        mismatches = []
+        for (_words, filters), (ours, browse), (b_text, b_browse) in zip(
+            queries, results[engine], answers, strict=True
+        ):
+            if b_text is not None:
+                agree["text_total"] += ours.total == b_text[0]
+            b_total, _top, b_facets = b_browse
+            agree["browse_total"] += browse.total == b_total
+            diff = facet_diff(nonzero(browse.facets), b_facets)
+            agree["browse_counts"] += not diff
+            if (diff or browse.total != b_total) and len(mismatches) < 3:
+                mismatches.append(
+                    f"  {engine} vs baseline mismatch {filters}: total {browse.total} vs "
+                    f"{b_total}; {{facet: {{value: (engine, baseline)}}}}: {str(diff)[:600]}"
+                )
+        report.note(
+            f"{size}: {engine} vs the baseline ({db}) over {n} queries: browse totals "
+            f"{agree['browse_total']}/{n}, browse facet counts {agree['browse_counts']}/{n}; "
+            f"text totals {agree['text_total']}/{text_limit} (differ by design: Dutch "
+            f"stemming, prefix on the last word and synonyms vs the database's full text)"
+        )
+        for line in mismatches:
+            report.note(line)
+        for (target_engine, target_size, key), limit in TARGETS.items():
+            if (target_engine, target_size) == (engine, size):
+                median = medians[engine, key]
+                report.check(
+                    f"{size:,}: {engine} {key} median {median:.1f} ms <= {limit} ms",
+                    median <= limit,
+                )
+        for key, base_key in (("text", "base_text"), ("browse", "base_browse")):
+            ours, theirs = medians[engine, key], medians["baseline", base_key]
             report.check(
-                f"{size:,}: {key} median {medians[key]:.1f} ms <= {limit} ms", medians[key] <= limit
+                f"{size:,}: {engine} {key} faster than the baseline ({db}) "
+                f"({ours:.1f} vs {theirs:.1f} ms)",
+                ours < theirs,
             )
-    report.check(
-        f"{size:,}: engine text faster than baseline text "
-        f"({medians['text']:.1f} vs {medians['base_text']:.1f} ms)",
-        medians["text"] < medians["base_text"],
-    )
-    report.check(
-        f"{size:,}: engine browse faster than baseline browse "
-        f"({medians['browse']:.1f} vs {medians['base_browse']:.1f} ms)",
-        medians["browse"] < medians["base_browse"],
-    )
+    if len(engines) == 2:
+        compare_engines(size, queries, results, engines, report)
 
 
-def prepare(size, report, args):
-    """Bring the database to `size` offers, check it, rebuild both indexes. Returns facet values."""
+def prepare(size, report, args, engines):
+    """Bring the database to `size` offers, check it, rebuild the indexes. Returns facet values."""
+    from django.db import connection
     from django.test import Client
 
     from wagtail.models import Page
@@ -442,31 +608,44 @@ def prepare(size, report, args):
     )
     assert not any(problems) and not any(treebeard) and codes == [200, 200]
 
-    t0, c0 = time.perf_counter(), time.process_time()
-    count = rebuild()
-    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
-    report.note(
-        f"{size}: index rebuild (sync.rebuild) {count:,} docs in {seconds:.1f} s = "
-        f"{count / seconds:,.0f} docs/s (cpu {cpu:.1f} s: {count / cpu:,.0f} docs/s)"
-    )
-    report.check(
-        f"{size:,}: rebuild {count / seconds:,.0f} docs/s >= {MIN_REBUILD_DOCS_S:,}",
-        count / seconds >= MIN_REBUILD_DOCS_S,
-    )
-    t0 = time.perf_counter()
-    first = search(SearchQuery(per_page=20))
-    report.note(
-        f"{size}: first search after the rebuild (opens the index, builds the facet "
-        f"cache): {(time.perf_counter() - t0) * 1000:,.0f} ms"
-    )
-    assert first.total == size, (first.total, size)
+    firsts = {}
+    for engine in engines:
+        use_engine(engine)
+        t0, c0 = time.perf_counter(), time.process_time()
+        count = rebuild()
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+        report.note(
+            f"{size}: {engine} index rebuild (sync.rebuild) {count:,} docs in {seconds:.1f} s "
+            f"= {count / seconds:,.0f} docs/s (this process's cpu {cpu:.1f} s)"
+        )
+        report.rebuilds.append((size, engine, count / seconds, seconds))
+        report.check(
+            f"{size:,}: {engine} rebuild {count / seconds:,.0f} docs/s >= {MIN_REBUILD_DOCS_S:,}",
+            count / seconds >= MIN_REBUILD_DOCS_S,
+        )
+        if connection.vendor == "postgresql":
+            analyze()  # the search tables' statistics, as autovacuum would soon have them
+        t0 = time.perf_counter()
+        firsts[engine] = first = search(SearchQuery(per_page=20))
+        ms = (time.perf_counter() - t0) * 1000
+        report.firsts.append((size, engine, ms))
+        report.note(f"{size}: {engine}: first search after the rebuild: {ms:,.0f} ms")
+        assert first.total == size, (engine, first.total, size)
+    if len(engines) == 2:
+        a, b = (firsts[e] for e in engines)
+        diff = facet_diff(nonzero(a.facets), nonzero(b.facets))
+        report.note(
+            f"{size}: {engines[0]} vs {engines[1]}, everything (no words, no facets): totals "
+            f"{a.total} vs {b.total}, facet counts {'equal' if not diff else str(diff)[:700]}"
+        )
 
     seconds, entries = build_wagtail_index()
     report.note(
         f"{size}: Wagtail database backend index (update_index, all models): "
         f"{entries:,} entries in {seconds:.1f} s = {entries / seconds:,.0f}/s"
     )
-    if size <= args.unanalyzed_up_to:
+    report.wagtail.append((size, entries / seconds))
+    if connection.vendor == "sqlite" and size <= args.unanalyzed_up_to:
         before = wagtail_count_ms("vallen")
         analyze()
         after = wagtail_count_ms("vallen")
@@ -477,11 +656,194 @@ def prepare(size, report, args):
         )
     else:
         analyze()
+        report.note(f"{size}: ANALYZE before measuring")
+    last = firsts[engines[-1]]
+    return {f: sorted(v for v, c in counts.items() if c) for f, counts in last.facets.items()}
+
+
+# -- publish on A, found on B ---------------------------------------------------------------
+POLLER = r"""
+import json, os, shutil, sys, time
+import django
+django.setup()
+from django.conf import settings
+from preventiezoeker.search import SearchQuery, search
+search(SearchQuery(per_page=1))
+print("ready", flush=True)
+try:
+    for line in sys.stdin:
+        word = line.strip()
+        print("watching", flush=True)
+        deadline, found, looks = time.monotonic() + 10, None, 0
+        while time.monotonic() < deadline:
+            looks += 1
+            if search(SearchQuery(text=word, per_page=1)).total:
+                found = time.monotonic()
+                break
+            time.sleep(0.01)
+        print(json.dumps([found, looks]), flush=True)
+finally:
+    for path in (settings.MEDIA_ROOT, settings.STATIC_ROOT):
+        if os.path.basename(str(path)).startswith("preventiezoeker-"):
+            shutil.rmtree(path, ignore_errors=True)
+"""
+
+
+def publish_offer(word):
+    """A new offer with `word` in its title, created and published as an editor does (Wagtail's
+    publish: the search tables are written in its transaction)."""
+    from aanbod.enums import Inschrijving, PrijsCategorie, Vorm
+    from aanbod.models import AanbodPage, OrganisatiePage, Taal, Thema
+
+    org = OrganisatiePage.objects.live().order_by("pk").first()
+    page = AanbodPage(
+        title=f"Beweegcoach {word}", live=False,
+        in_het_kort=f"Samen wandelen in de buurt met {word}.",
+        vormen=[Vorm.GROEPSAANBOD], prijs=[PrijsCategorie.GRATIS],
+        inschrijving=[Inschrijving.ZONDER_AFSPRAAK], planning="Elke dinsdag van 14 tot 16 uur",
+    )  # fmt: skip
+    page.themas.set(Thema.objects.filter(slug="beweging")[:1])
+    page.talen.set(Taal.objects.filter(slug="nl")[:1])
+    org.add_child(instance=page)
+    revision = page.save_revision()
+    started = time.monotonic()
+    revision.publish()
+    return started, time.monotonic(), page
+
+
+def publish_to_found(size, report, args):
+    """Publish in this process (A); another process (B, same database) polls the engine every
+    10 ms. Delay = B finds it - A's publish() returned (committed)."""
+    import subprocess
+
+    use_engine("postgres")
+    log = args.tmp / "poller.log"
+    with open(log, "wb") as err:
+        poller = subprocess.Popen(
+            [sys.executable, "-c", POLLER], cwd=ROOT, env=dict(os.environ),
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err, text=True,
+        )  # fmt: skip
+    delays, from_start, publish_ms, missed = [], [], [], 0
+    try:
+        assert poller.stdout.readline().strip() == "ready", log.read_text()[-2000:]
+        for _ in range(args.publishes):
+            word = "pz" + "".join(random.choices("abcdefghijklmnopqrstuvwxyz", k=10))
+            poller.stdin.write(word + "\n")
+            poller.stdin.flush()
+            assert poller.stdout.readline().strip() == "watching"
+            time.sleep(0.05)  # B is polling
+            started, committed, page = publish_offer(word)
+            found, _looks = json_line(poller.stdout.readline())
+            publish_ms.append((committed - started) * 1000)
+            if found is None:
+                missed += 1
+                continue
+            delays.append((found - committed) * 1000)
+            from_start.append((found - started) * 1000)
+            page.unpublish()  # the database keeps its size
+    finally:
+        poller.stdin.close()
+        poller.wait(10)
+    n = args.publishes
+    if delays:
+        report.publish = (size, n, missed, delays, from_start, publish_ms)
+        worst = max(from_start) / 1000
         report.note(
-            f"{size}: ANALYZE before measuring (without it Wagtail's SQLite search is "
-            f"quadratic; not timed above {args.unanalyzed_up_to:,} offers)"
+            f"{size}: publish on A -> found on B ({n} publishes, B polls every 10 ms): after "
+            f"publish() returned median {statistics.median(delays):.0f} ms, max "
+            f"{max(delays):.0f} ms; from the start of publish() median "
+            f"{statistics.median(from_start):.0f} ms, max {max(from_start):.0f} ms; publish() "
+            f"itself median {statistics.median(publish_ms):.0f} ms; not found within 10 s: "
+            f"{missed}"
         )
-    return {f: sorted(v for v, c in counts.items() if c) for f, counts in first.facets.items()}
+        ok = not missed and worst <= MAX_PUBLISH_TO_FOUND_S
+    else:
+        report.note(f"{size}: publish on A -> found on B: none of {n} found within 10 s")
+        worst, ok = float("inf"), False
+    report.check(
+        f"{size:,}: publish on A -> found on B, max {worst * 1000:,.0f} ms (from the start of "
+        f"publish) <= {MAX_PUBLISH_TO_FOUND_S * 1000:,.0f} ms, none missed",
+        ok,
+    )
+
+
+def json_line(line):
+    import json
+
+    return json.loads(line)
+
+
+def search_urls(count, values):
+    """Real search URLs: the benchmark's kind of query (1-2 words + two facets with real
+    values); every fourth one without words (a facet click on the full list)."""
+    from urllib.parse import urlencode
+
+    urls = []
+    for i, (words, filters) in enumerate(make_queries(count, 7, values)):
+        params = {"q": words} if i % 4 else {}
+        params.update({f: list(v) for f, v in filters.items()})
+        urls.append("/aanbod/?" + urlencode(params, doseq=True))
+    return urls
+
+
+def print_tables(args, report, load_before):
+    from django.db import connection
+
+    cpu = platform.processor() or platform.machine()
+    db = "SQLite" if connection.vendor == "sqlite" else "PostgreSQL"
+    if db == "PostgreSQL":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            db += " " + cursor.fetchone()[0].split()[0]
+    print(
+        f"\nSearch benchmark {date.today()}: {os.cpu_count()} cores ({cpu}), Python "
+        f"{platform.python_version()}, {db}, engines {', '.join(args.engines)}, "
+        f"{args.queries} queries per size, load average {load_before:.1f} at the start and "
+        f"{os.getloadavg()[0]:.1f} at the end"
+    )
+    print(
+        "Wall-clock ms; 'cpu' = this thread's CPU time (less sensitive to other load; for the "
+        "PostgreSQL engine and the baseline on PostgreSQL it leaves out the server's work).\n"
+    )
+    header = ("size", "engine", "measure", "median ms", "p95 ms", "cpu median ms",
+              "ratio vs baseline")  # fmt: skip
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for size, engine, label, median, p95, cpu_ms, ratio in report.rows:
+        print(
+            f"| {size:,} | {engine} | {label} | {median:.2f} | {p95:.2f} | {cpu_ms:.2f} | {ratio} |"
+        )
+    if report.publish:
+        size, n, missed, delays, from_start, publish_ms = report.publish
+        print(
+            f"| {size:,} | postgres | publish on A -> found on B, after commit ({n}x) | "
+            f"{statistics.median(delays):.2f} | {percentile(delays, 95):.2f} | – | – |"
+        )
+        print(
+            f"| {size:,} | postgres | publish on A -> found on B, from publish() start | "
+            f"{statistics.median(from_start):.2f} | {percentile(from_start, 95):.2f} | – | – |"
+        )
+    print("\n| size | engine | rebuild | first search after rebuild |")
+    print("|---|---|---|---|")
+    firsts = {(size, engine): ms for size, engine, ms in report.firsts}
+    for size, engine, docs_s, seconds in report.rebuilds:
+        print(
+            f"| {size:,} | {engine} | {docs_s:,.0f} docs/s ({seconds:.1f} s) | "
+            f"{firsts.get((size, engine), float('nan')):,.0f} ms |"
+        )
+    for size, per_s in report.wagtail:
+        print(f"| {size:,} | Wagtail update_index | {per_s:,.0f} entries/s | – |")
+    if report.load:
+        from bench.load import print_load
+
+        print()
+        print_load(report.load)
+    print()
+    for note in report.notes:
+        print(note)
+    print("\nTargets:")
+    for line in report.checks:
+        print("  " + line)
 
 
 def run(args, report):
@@ -494,44 +856,45 @@ def run(args, report):
     richt_site_in()
     print(f"migrate + richt_site_in: {time.perf_counter() - t0:.1f} s", flush=True)
     load_before = os.getloadavg()[0]
-    profile = cProfile.Profile() if args.profile else None
-    for size in sorted(args.sizes):
-        print(f"\n== {size:,} offers", flush=True)
-        args.values = prepare(size, report, args)
-        t0 = time.perf_counter()
-        measure(size, make_queries(args.queries, size, args.values), report, args, profile)
-        print(f"{size}: measured in {time.perf_counter() - t0:.0f} s", flush=True)
+    profile = {} if args.profile else None
+    two_servers_at = min(args.sizes, key=lambda s: abs(s - 10_000))
+    try:
+        for size in sorted(args.sizes):
+            print(f"\n== {size:,} offers", flush=True)
+            args.values = prepare(size, report, args, args.engines)
+            t0 = time.perf_counter()
+            queries = make_queries(args.queries, size, args.values)
+            measure(size, queries, report, args, args.engines, profile)
+            print(f"{size}: measured in {time.perf_counter() - t0:.0f} s", flush=True)
+            if args.database_url and size == two_servers_at:
+                if args.publishes:
+                    publish_to_found(size, report, args)
+                if args.load_duration:
+                    from bench.load import load_run
 
-    cpu = platform.processor() or platform.machine()
-    print(
-        f"\nSearch benchmark {date.today()}: {os.cpu_count()} cores ({cpu}), Python "
-        f"{platform.python_version()}, SQLite, {args.queries} queries per size, load average "
-        f"{load_before:.1f} at the start and {os.getloadavg()[0]:.1f} at the end"
-    )
-    print("Wall-clock ms; 'cpu' = this thread's CPU time (less sensitive to other load).\n")
-    header = ("size", "measure", "median ms", "p95 ms", "cpu median ms", "ratio vs baseline")
-    print("| " + " | ".join(header) + " |")
-    print("|" + "---|" * len(header))
-    for size, label, median, p95, cpu_ms, ratio in report.rows:
-        print(f"| {size:,} | {label} | {median:.2f} | {p95:.2f} | {cpu_ms:.2f} | {ratio} |")
-    print()
-    for note in report.notes:
-        print(note)
-    print("\nTargets:")
-    for line in report.checks:
-        print("  " + line)
-    if profile:
-        out = io.StringIO()
-        stats = pstats.Stats(profile, stream=out)
-        stats.sort_stats("tottime").print_stats(15)
-        stats.sort_stats("cumulative").print_stats(25)
-        print("\nProfile of the engine text calls (new queries, untimed pass):\n" + out.getvalue())
+                    use_engine("postgres")
+                    report.load = load_run(
+                        args.database_url, args.redis_url, search_urls(200, args.values),
+                        args.tmp / "load", size=size, duration=args.load_duration,
+                        connections=args.load_connections, report=report,
+                    )  # fmt: skip
+            print_tables(args, report, load_before)  # after every size: nothing is lost
+    finally:
+        if profile:
+            for engine, prof in profile.items():
+                out = io.StringIO()
+                stats = pstats.Stats(prof, stream=out)
+                stats.sort_stats("tottime").print_stats(15)
+                stats.sort_stats("cumulative").print_stats(25)
+                print(f"\nProfile of the {engine} text calls (new queries, untimed):\n"
+                      + out.getvalue())  # fmt: skip
 
 
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.add_argument("--backend", choices=("whoosh", "postgres", "both"), default="both")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
     parser.add_argument("--queries", type=int, default=60)
     parser.add_argument("--profile", action="store_true", help="cProfile the engine text calls")
@@ -547,27 +910,49 @@ def main():
         type=int,
         default=20_000,
         metavar="N",
-        help="up to this size, also time one Wagtail count before ANALYZE (slow)",
+        help="SQLite: up to this size, also time one Wagtail count before ANALYZE (slow)",
     )
+    parser.add_argument("--publishes", type=int, default=10, help="PostgreSQL: A -> B (0: skip)")
+    parser.add_argument(
+        "--load-duration", type=float, default=20, help="PostgreSQL: HTTP load seconds (0: skip)"
+    )
+    parser.add_argument("--load-connections", type=int, default=8)
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = parser.parse_args()
     if args.queries < 50:
         parser.error("--queries must be at least 50")
+    args.engines = {"whoosh": ["whoosh"], "postgres": ["postgres"]}.get(
+        args.backend, ["whoosh", "postgres"]
+    )
 
+    sys.path.insert(0, str(ROOT))
     tmp = Path(tempfile.mkdtemp(prefix="bench-search-"))
-    made_by_settings = setup_django(tmp)
+    args.tmp = tmp
+    args.redis_url = os.environ.get("REDIS_URL")
     started = time.perf_counter()
-    try:
-        run(args, Report())
-    finally:
-        if not args.keep:
-            shutil.rmtree(tmp, ignore_errors=True)
-        for path in map(Path, made_by_settings):  # the test settings' own temporary dirs
-            own = path.name.startswith(("preventiezoeker-", "pz-db-"))
-            if own and str(path.parent) == tempfile.gettempdir():
-                shutil.rmtree(path, ignore_errors=True)
-        kept = f"; kept {tmp}" if args.keep else ""
-        print(f"\nTotal run time {time.perf_counter() - started:.0f} s{kept}")
+    with contextlib.ExitStack() as stack:
+        try:
+            args.database_url = None
+            if args.backend != "whoosh":
+                args.database_url = stack.enter_context(bench_database(args.keep))
+            made_by_settings = setup_django(tmp, args.database_url)
+            stack.callback(close_connections)
+            run(args, Report())
+        finally:
+            if not args.keep:
+                shutil.rmtree(tmp, ignore_errors=True)
+            for path in map(Path, locals().get("made_by_settings", [])):
+                own = path.name.startswith(("preventiezoeker-", "pz-db-"))
+                if own and str(path.parent) == tempfile.gettempdir():
+                    shutil.rmtree(path, ignore_errors=True)
+            kept = f"; kept {tmp}" if args.keep else ""
+            print(f"\nTotal run time {time.perf_counter() - started:.0f} s{kept}")
+
+
+def close_connections():
+    from django.db import connections
+
+    connections.close_all()
 
 
 if __name__ == "__main__":
