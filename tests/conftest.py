@@ -84,3 +84,20 @@ def coordinator(site_tree):
     return maak_gebruiker(
         "coordinator", "coordinator@example.org", site_tree.coordinators, wachtwoord="wachtwoord"
     )
+
+
+@pytest.fixture(autouse=True)
+def _empty_search_tables_after_transactional_tests(request, django_db_blocker):
+    """Django's flush empties only its models' tables: the PostgreSQL engine's own tables
+    (preventiezoeker/search/pg_backend.py) would carry one test's committed documents into the
+    next."""
+    yield
+    transactional = {"transactional_db", "live_server"} & set(request.fixturenames)
+    marker = request.node.get_closest_marker("django_db")
+    if not transactional and not (marker and marker.kwargs.get("transaction")):
+        return
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute("TRUNCATE search_posting, search_term, search_document, search_state")

@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 MAX_VALUES_PER_FACET = 30
 MAX_TEXT_SORTS = MAX_DATE_SORTS = 4
 STATEMENT_TIMEOUT_MS = 2000  # a search that takes longer falls back to the database listing
+WRITE_LOCK_TIMEOUT_MS = 2000
 WRITE_BATCH = 1000
 FACET_SEPARATOR = ":"
 TOTAL = "~"  # the pseudo facet value that counts the hits
@@ -147,12 +148,34 @@ class PostgresBackend(SearchBackend):
 
     # -- writing ---------------------------------------------------------------------------
     @contextlib.contextmanager
-    def _writing(self):
+    def _writing(self, lock_timeout=True):
+        """A savepoint in the caller's transaction. A held lock on the search tables fails the
+        write after WRITE_LOCK_TIMEOUT_MS instead of hanging the publish; sync then queues it."""
         with (
             transaction.atomic(using=self.write_using),
             connections[self.write_using].cursor() as cursor,
         ):
+            if lock_timeout:
+                cursor.execute("SHOW lock_timeout")
+                previous = cursor.fetchone()[0]
+                cursor.execute(
+                    "SELECT set_config('lock_timeout', %s, true)", [f"{WRITE_LOCK_TIMEOUT_MS}ms"]
+                )
             yield cursor
+            if lock_timeout:
+                cursor.execute("SELECT set_config('lock_timeout', %s, true)", [previous])
+
+    def built(self):
+        """Whether a rebuild ever filled the tables (writes before that are queued)."""
+        try:
+            with (
+                transaction.atomic(using=self.write_using),
+                connections[self.write_using].cursor() as cursor,
+            ):
+                cursor.execute("SELECT 1 FROM search_state WHERE source = %s", [self.name])
+                return cursor.fetchone() is not None
+        except DatabaseError:
+            return False
 
     def _lock_state(self, cursor, documents_delta=0):
         """Take the source's state row (writers queue behind it) and move the generation on."""
@@ -265,7 +288,7 @@ class PostgresBackend(SearchBackend):
 
     def rebuild(self, documents, progress=None):
         count = 0
-        with self._writing() as cursor:
+        with self._writing(lock_timeout=False) as cursor:
             cursor.execute(
                 "INSERT INTO search_state (source) VALUES (%s) ON CONFLICT (source) DO UPDATE "
                 "SET generation = search_state.generation + 1",

@@ -25,15 +25,20 @@ def queue(source, ids):
     if not ids:
         return
     backend = get_backend()
+    retry = True
     if getattr(backend, "transactional", False):
-        try:
-            with transaction.atomic():
-                apply(backend, source, set(ids))
-            return
-        except Exception:  # never built, or a fault: the queue keeps it for a later flush
-            logger.warning("Zoektabellen niet bijgewerkt; de wachtrij houdt het", exc_info=True)
+        # Never built: the rebuild reads the database anyway; keep the task for its record.
+        retry = backend.built()
+        if retry:
+            try:
+                with transaction.atomic():
+                    apply(backend, source, set(ids))
+                return
+            except Exception:  # a held lock, a fault: the queue keeps it for a later flush
+                logger.warning("Zoektabellen niet bijgewerkt; de wachtrij houdt het", exc_info=True)
     IndexTaak.objects.bulk_create([IndexTaak(bron=source, object_id=i) for i in ids])
-    transaction.on_commit(flush_soon)
+    if retry:
+        transaction.on_commit(flush_soon)
 
 
 def apply(backend, name, ids):

@@ -19,10 +19,10 @@ from aanbod.facetten import keuzes
 from aanbod.filters import MAX_PAGE, SORT_LABELS, AanbodFilterSet
 from aanbod.models import Doelgroep, Taal, Thema, Wijk
 from api import aanbod as aanbod_endpoint
-from preventiezoeker.search import reset_backend
 from preventiezoeker.search.sync import rebuild
 from tests.aanbod.factories import AanbodPageFactory, OrganisatiePageFactory, publish
 from tests.api.schema import check
+from tests.search.breken import MODES, break_index
 
 SORTS = tuple(SORT_LABELS)
 
@@ -342,21 +342,9 @@ def test_views_do_not_import_the_engine():
 # -- index unavailable -----------------------------------------------------------------------------
 
 
-def _break_index(path, how):
-    if how == "leeg":
-        path.mkdir(parents=True)
-    elif how == "corrupt":
-        path.mkdir(parents=True)
-        (path / "_MAIN_1.toc").write_bytes(b"\x00geen whoosh\xff" * 20)
-        (path / "MAIN_abc.seg").write_bytes(b"kapot")
-    # "weg": the directory does not exist at all
-
-
-@pytest.mark.parametrize("how", ["leeg", "corrupt", "weg"])
+@pytest.mark.parametrize("how", MODES)
 def test_503_when_the_index_is_unavailable(client, zoekdata, settings, tmp_path, how):
-    settings.SEARCH_INDEX_DIR = tmp_path / f"kapot-{how}"
-    _break_index(settings.SEARCH_INDEX_DIR, how)
-    reset_backend()
+    break_index(settings, tmp_path / f"kapot-{how}", how)
     response = client.get(API, {"q": "fiets", "thema": "beweging"})
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
@@ -376,8 +364,7 @@ def test_503_when_the_index_is_unavailable(client, zoekdata, settings, tmp_path,
 
 
 def test_fallback_keeps_stadsbreed_offers_in_every_wijk(client, zoekdata, settings, tmp_path):
-    settings.SEARCH_INDEX_DIR = tmp_path / "weg"
-    reset_backend()
+    break_index(settings, tmp_path / "weg", "weg")
     html = client.get(HTML, {"wijk": "ledeberg"})
     zoek = html.context["zoek"]
     assert zoek.unavailable
@@ -385,8 +372,7 @@ def test_fallback_keeps_stadsbreed_offers_in_every_wijk(client, zoekdata, settin
 
 
 def test_recovers_after_the_index_is_rebuilt(client, zoekdata, settings, tmp_path):
-    settings.SEARCH_INDEX_DIR = tmp_path / "nieuw"
-    reset_backend()
+    break_index(settings, tmp_path / "nieuw", "weg")
     assert client.get(API).status_code == 503
     rebuild()
     response, data = api(client)
@@ -477,8 +463,7 @@ def test_live_response_matches_the_schema(client, zoekdata, document, params):
 
 
 def test_503_matches_the_schema(client, zoekdata, document, settings, tmp_path):
-    settings.SEARCH_INDEX_DIR = tmp_path / "weg"
-    reset_backend()
+    break_index(settings, tmp_path / "weg", "weg")
     response = client.get(API)
     assert response.status_code == 503
     assert check(document, _response_schema(document, "503"), json.loads(response.content)) == []
