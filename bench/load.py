@@ -127,6 +127,11 @@ def load_run(database_url, redis_url, urls, tmp, size, duration=20, connections=
         for port in ports:  # every URL answers 200 on both servers before the clock runs
             status, body = _get(port, urls[0])
             assert status == 200, (status, body[:500])
+        sequential = []  # one request at a time, round-robin over the servers (also a warm-up)
+        for i, url in enumerate(urls[:40]):
+            t0 = time.perf_counter()
+            status, _body = _get(ports[i % len(ports)], url)
+            sequential.append((time.perf_counter() - t0) * 1000)
         load_before = os.getloadavg()[0]
         c0 = time.process_time()
         samples, seconds = hammer(ports, urls, connections, duration, warmup)
@@ -150,6 +155,7 @@ def load_run(database_url, redis_url, urls, tmp, size, duration=20, connections=
         "per_server": {p: sum(1 for s in samples if s[2] == p) for p in ports},
         "fallbacks": log_text.count("Zoekindex onbruikbaar"),
         "tracebacks": log_text.count("Traceback"),
+        "sequential": statistics.median(sequential),
         "load": (load_before, load_after), "client_cpu": client_cpu, "redis": redis,
     }  # fmt: skip
     if report is not None:
@@ -165,7 +171,8 @@ def load_summary(r):
         f"{r['connections']} connections, {r['urls']} rotating search URLs, {r['warmup']} s "
         f"warm-up + {r['duration']:.1f} s: {r['requests']:,} requests, {r['rps']:.1f}/s, p50 "
         f"{r['p50']:.0f} ms, p95 {r['p95']:.0f} ms, p99 {r['p99']:.0f} ms, max {r['max']:.0f} "
-        f"ms, errors {r['errors']} {r['error_kinds'] or ''}; per server "
+        f"ms, errors {r['errors']} {r['error_kinds'] or ''}; one request at a time (no "
+        f"load): median {r['sequential']:.0f} ms; per server "
         f"{list(r['per_server'].values())}; search fallbacks in the server logs "
         f"{r['fallbacks']}, tracebacks {r['tracebacks']}; load average {r['load'][0]:.1f} -> "
         f"{r['load'][1]:.1f}; the load client used {r['client_cpu'] * 100:.0f} % of a core; "
