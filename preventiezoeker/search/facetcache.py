@@ -7,10 +7,11 @@ import datetime
 import itertools
 import os
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 import numpy as np
 
-from . import postings
 from .bitsets import bits_to_mask, ids_to_bits, mask_to_bits
 
 # A facet with more values than this, and at most one value per document, is counted with one
@@ -41,26 +42,33 @@ class LRU(OrderedDict):
 _serials = itertools.count(1)
 
 
+@dataclass
+class Columns:
+    """What a FacetCache is built from, whatever the engine keeps: one entry per document slot.
+    Slots that hold no document (deleted, hidden word lists) are False in `live`."""
+
+    n: int
+    pks: np.ndarray  # int64 per slot
+    live: np.ndarray  # bool per slot
+    facet_postings: Iterable  # (facet, value, slots) in value order, facet by facet
+    text_keys: Callable  # sort name -> list of keys per slot
+    dates: Callable  # column name -> int array per slot (YYYYMMDD, 0 = none)
+
+
 class FacetCache:
     """`source` is the registered schema (facets, match-all values, sorts, expiry column)."""
 
-    def __init__(self, searcher, today: datetime.date, source):
+    def __init__(self, columns: Columns, today: datetime.date, source):
         facets, match_all = source.facets, source.match_all
         self.match_all = match_all
         self.serial = (os.getpid(), next(_serials))  # one per generation, never reused
-        reader = searcher.reader()
-        self.n = n = reader.doc_count_all()
-        live = np.ones(n, dtype=bool)
-        for leaf, base in reader.leaf_readers():  # deletions per segment, not is_deleted(d)
-            if leaf.has_deletions():
-                live[[base + d for d in leaf.deleted_docs_set]] = False
-        column = _columns(reader, n)
-        self.pks = postings.numeric_column(reader, "pk_num", "i8", n)
+        self.n = n = columns.n
+        live = columns.live.copy()
+        self.pks = columns.pks
         cutoff = int(today.strftime("%Y%m%d"))
-        live &= self.pks >= 0  # the hidden word-list documents
         self.documents = int(live.sum())
         if source.expires:
-            ends = postings.numeric_column(reader, source.expires, "i4", n)
+            ends = columns.dates(source.expires)
             live &= ~((ends > 0) & (ends < cutoff))
         self.visible_mask = live
         self.visible = mask_to_bits(live)
@@ -69,18 +77,15 @@ class FacetCache:
         single = dict.fromkeys(facets, True)
         for facet in facets:
             self.raw[facet] = {}
-        if FACET_FIELD in reader.indexed_field_names():
-            for term in reader.lexicon(FACET_FIELD):
-                facet, _sep, value = term.decode().partition(FACET_SEPARATOR)
-                if facet not in self.raw:
-                    continue
-                ids, _weights = postings.read(reader, FACET_FIELD, term, weights=False)
-                values = self.raw[facet]
-                values[value] = ids_to_bits(ids, n)
-                if single[facet]:
-                    owner = owners[facet]
-                    single[facet] = bool((owner[ids] < 0).all())
-                    owner[ids] = len(values) - 1
+        for facet, value, ids in columns.facet_postings:
+            if facet not in self.raw:
+                continue
+            values = self.raw[facet]
+            values[value] = ids_to_bits(ids, n)
+            if single[facet]:
+                owner = owners[facet]
+                single[facet] = bool((owner[ids] < 0).all())
+                owner[ids] = len(values) - 1
         for facet, values in self.raw.items():
             owner = owners[facet]
             if single[facet] and len(values) > ARRAY_COUNTED_FROM and facet not in match_all:
@@ -111,12 +116,12 @@ class FacetCache:
         self.order, self.tie_rank = {}, np.arange(n, dtype=np.int64)
         for position, sort in enumerate(source.sorts):
             if sort.kind == "text":
-                keys = column(sort.name, kind=object)
+                keys = columns.text_keys(sort.name)
                 order = np.array(sorted(range(n), key=keys.__getitem__), dtype=np.int64)
                 if sort.descending:
                     order = order[::-1].copy()
             else:
-                dates = postings.numeric_column(reader, sort.name, "i4", n).astype(np.int64)
+                dates = columns.dates(sort.name).astype(np.int64)
                 order = np.lexsort((self.tie_rank, -dates if sort.descending else dates))
             self.order[sort.name] = order
             if position == 0:
@@ -162,13 +167,3 @@ class FacetCache:
 
     def mask(self, bits):
         return bits_to_mask(bits, self.n)
-
-
-def _columns(reader, n):
-    def column(name, kind=np.int64):
-        if not n:
-            return np.empty(0, dtype=kind)
-        values = list(reader.column_reader(name))
-        return np.array(values, dtype=kind) if kind is not object else values
-
-    return column

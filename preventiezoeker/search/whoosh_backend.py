@@ -25,10 +25,10 @@ from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
-from . import analysis
+from . import analysis, postings
 from .backend import SearchBackend
 from .bitsets import intersection, union
-from .facetcache import FACET_FIELD, FACET_SEPARATOR, FacetCache
+from .facetcache import FACET_FIELD, FACET_SEPARATOR, Columns, FacetCache
 from .query import parse
 from .text import exact_tokens
 from .types import Hit, SearchResult, SearchUnavailable
@@ -183,6 +183,32 @@ def index_lock(path, timeout):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def whoosh_columns(reader):
+    """An index generation as FacetCache columns: slots are Whoosh document numbers."""
+    n = reader.doc_count_all()
+    live = np.ones(n, dtype=bool)
+    for leaf, base in reader.leaf_readers():  # deletions per segment, not is_deleted(d)
+        if leaf.has_deletions():
+            live[[base + d for d in leaf.deleted_docs_set]] = False
+    pks = postings.numeric_column(reader, "pk_num", "i8", n)
+    live &= pks >= 0  # the hidden word-list documents
+
+    def facet_postings():
+        if FACET_FIELD not in reader.indexed_field_names():
+            return
+        for term in reader.lexicon(FACET_FIELD):
+            facet, _sep, value = term.decode().partition(FACET_SEPARATOR)
+            yield facet, value, postings.read(reader, FACET_FIELD, term, weights=False)[0]
+
+    def text_keys(name):
+        return list(reader.column_reader(name)) if n else []
+
+    def dates(name):
+        return postings.numeric_column(reader, name, "i4", n)
+
+    return Columns(n, pks, live, facet_postings(), text_keys, dates)
+
+
 class WhooshBackend(SearchBackend):
     def __init__(self, path, source, synonyms=None):
         self.path = Path(path)
@@ -285,7 +311,8 @@ class WhooshBackend(SearchBackend):
                 local.searcher = searcher = whoosh_index.open_dir(self.path).searcher()
                 local.cache = None
             if local.cache is None or local.cache_day != today:
-                local.cache, local.cache_day = FacetCache(searcher, today, self.source), today
+                columns = whoosh_columns(searcher.reader())
+                local.cache, local.cache_day = FacetCache(columns, today, self.source), today
             return searcher, local.cache
         except SearchUnavailable:
             raise
