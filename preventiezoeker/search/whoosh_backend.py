@@ -26,15 +26,14 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
 from . import analysis, postings
+from .answer import answer
 from .backend import SearchBackend
-from .bitsets import intersection, union
 from .facetcache import FACET_FIELD, FACET_SEPARATOR, Columns, FacetCache
 from .query import parse
 from .text import exact_tokens
-from .types import Hit, SearchResult, SearchUnavailable
-from .whoosh_text import PHRASE_FIELD, TEXT_FIELD, WORDS_FIELD, TextSearcher, rank
+from .types import SearchUnavailable
+from .whoosh_text import PHRASE_FIELD, TEXT_FIELD, WORDS_FIELD, TextSearcher
 
-MAX_VALUES_PER_FACET = 30
 LEXICON_PK = -1
 REBUILD_SEGMENT = 20_000
 
@@ -339,63 +338,6 @@ class WhooshBackend(SearchBackend):
 
     def search(self, query):
         searcher, cache = self._state()
-        source = self.source
         parsed = parse(query.text)
-        base = cache.visible
-        text = None
-        if parsed:
-            text = TextSearcher(searcher, cache, self.synonyms).match(parsed)
-            base &= text.bits
-        selected = {}
-        for facet, values in (query.filters or {}).items():
-            if facet in source.facets and values:
-                values = tuple(dict.fromkeys(values))[:MAX_VALUES_PER_FACET]
-                selected[facet] = union(cache.value_bits(facet, v) for v in values)
-        hits = intersection(selected.values(), base)
-        total = hits.bit_count()
-        # Disjunctive counts: a facet's values are counted with every *other* facet applied;
-        # for an unselected facet that is just the hits.
-        facets = cache.counts([f for f in source.facets if f not in selected], hits)
-        for facet in selected:
-            scope = intersection((b for f, b in selected.items() if f != facet), base)
-            facets.update(cache.counts([facet], scope))
-        facets = {facet: facets[facet] for facet in source.facets}
-        per_page = max(1, min(int(query.per_page), 100))
-        num_pages = max(1, -(-total // per_page))
-        page = min(max(1, int(query.page)), num_pages)
-        start, end = (page - 1) * per_page, page * per_page
-        sort = query.effective_sort(source.sort_names)
-        hits_mask = cache.mask(hits)
-        if sort not in cache.order and text:
-            docnums, scores = rank(cache, text, hits_mask, end)
-        else:  # relevance without usable words: the source's first order
-            order = cache.order.get(sort, next(iter(cache.order.values()), None))
-            if order is None:  # a source without orders: index order
-                order = np.arange(cache.n, dtype=np.int64)
-            docnums = first_in_order(order, hits_mask, end, total)
-            scores = [None] * len(docnums)
-        docnums, scores = docnums[start:end], scores[start:end]
-        terms = text.highlight if text else frozenset()
-        pks = cache.pks
-        result_hits = [
-            Hit(id=int(pks[docnum]), score=score, terms=terms)
-            for docnum, score in zip(docnums, scores, strict=True)
-        ]
-        return SearchResult(
-            hits=result_hits, total=total, facets=facets,
-            suggestion=text.suggestion if text else None, page=page, per_page=per_page,
-            page_clamped=int(query.page) > page, timed_out=bool(text and text.timed_out),
-        )  # fmt: skip
-
-
-def first_in_order(order, mask, end, total):
-    """The first `end` documents of `order` that are in `mask`. Walks the order in growing
-    chunks: the first page of a browse needs a few hundred entries, not all 100,000."""
-    found, position, chunk = [], 0, max(256, end * 4)
-    wanted = min(end, total)
-    while len(found) < wanted and position < len(order):
-        part = order[position : position + chunk]
-        found.extend(part[mask[part]].tolist())
-        position += chunk
-        chunk *= 4
-    return found[:end]
+        text = TextSearcher(searcher, cache, self.synonyms).match(parsed) if parsed else None
+        return answer(cache, self.source, query, text)

@@ -180,15 +180,3 @@ class TextSearcher:
             if contains_phrase(sequence, stems):
                 found.append(docnum)
         return ids_to_bits(found, self.cache.n), candidates.bit_count() > MAX_PHRASE_CANDIDATES
-
-
-def rank(cache, text, hits_mask, end):
-    """The first `end` hits by score (ties by the first order): deterministic across pages."""
-    candidates = np.flatnonzero(hits_mask)
-    scores = text.scores[candidates]
-    if len(candidates) > end:
-        kth = np.partition(scores, len(scores) - end)[len(scores) - end]
-        keep = scores >= kth
-        candidates, scores = candidates[keep], scores[keep]
-    order = np.lexsort((cache.tie_rank[candidates], -scores))[:end]
-    return candidates[order].tolist(), scores[order].tolist()
