@@ -3,12 +3,23 @@ text match (TextMatch: document slots as bits, a score per slot), apply the face
 every facet disjunctively, order and cut the page. Both engines answer through this, so their
 totals, counts and orders agree by construction."""
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from .bitsets import intersection, union
 from .types import Hit, SearchResult
 
 MAX_VALUES_PER_FACET = 30
+
+
+@dataclass
+class TextMatch:
+    bits: int
+    scores: np.ndarray
+    highlight: frozenset
+    suggestion: str | None = None
+    timed_out: bool = False
 
 
 def answer(cache, source, query, text):

@@ -18,12 +18,17 @@ from django.conf import settings
 from django.db import DatabaseError, connections, transaction
 from django.utils import timezone
 
+import numpy as np
+
 from . import analysis
+from .answer import TextMatch, answer
 from .backend import SearchBackend
-from .pg_text import Planner
+from .bitsets import ids_to_bits
+from .pg_snapshot import Snapshots
+from .pg_text import Lexicon, Planner, matching
 from .query import parse
-from .text import exact_tokens, word_forms
-from .types import Hit, SearchResult, SearchUnavailable
+from .text import exact_tokens
+from .types import SearchUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -85,48 +90,6 @@ class _Layout:
 DOCUMENT_COLUMNS = "id, facets, stems, words, sequence, s0, s1, s2, s3, d0, d1, d2, d3, expires"
 
 
-class _Lexicon:
-    """The word questions the text planner asks, answered from search_term."""
-
-    def __init__(self, cursor, name):
-        self.cursor, self.name = cursor, name
-
-    def frequencies(self, terms):
-        if not terms:
-            return {}
-        self.cursor.execute(
-            "SELECT term, docs FROM search_term WHERE source = %s AND kind = 's' "
-            "AND term = ANY(%s)",
-            [self.name, list(terms)],
-        )
-        return dict(self.cursor.fetchall())
-
-    def prefixed(self, word, limit):
-        self.cursor.execute(
-            "SELECT term FROM search_term WHERE source = %s AND kind = 'w' AND term >= %s "
-            "AND term < %s ORDER BY term LIMIT %s",
-            [self.name, word, word + "\U0010ffff", limit],
-        )
-        return [row[0] for row in self.cursor.fetchall()]
-
-    def near(self, word, maxdist, limit):
-        first = word[0]
-        self.cursor.execute(
-            "SELECT term FROM search_term WHERE source = %s AND kind = 'w' AND term >= %s "
-            "AND term < %s AND length(term) BETWEEN %s AND %s "
-            "AND levenshtein_less_equal(term, %s, %s) <= %s LIMIT 500",
-            [self.name, first, first + "\U0010ffff", len(word) - maxdist, len(word) + maxdist,
-             word, maxdist, maxdist],
-        )  # fmt: skip
-        near = [row[0] for row in self.cursor.fetchall() if row[0] != word]
-        frequency = self.frequencies({word_forms(w)[0] for w in near} - {None})
-
-        def key(candidate):
-            return (frequency.get(word_forms(candidate)[0], 0), [-ord(c) for c in candidate])
-
-        return sorted(near, key=key, reverse=True)[:limit]
-
-
 class PostgresBackend(SearchBackend):
     transactional = True  # writes join the caller's transaction; no queue, no lock
 
@@ -137,6 +100,7 @@ class PostgresBackend(SearchBackend):
         self.using = using or getattr(settings, "SEARCH_DATABASE", "default")
         self.write_using = write_using
         self.name = name or source.name
+        self._snapshots = Snapshots()
 
     @classmethod
     def from_settings(cls, source, synonyms):
@@ -177,15 +141,19 @@ class PostgresBackend(SearchBackend):
         except DatabaseError:
             return False
 
-    def _lock_state(self, cursor, documents_delta=0):
-        """Take the source's state row (writers queue behind it) and move the generation on."""
+    def _lock_state(self, cursor):
+        """Take the source's state row and move the generation on. Writers queue behind the row
+        until they commit, so generations commit in order: a reader that sees generation G
+        sees every row changed up to G."""
         cursor.execute(
-            "UPDATE search_state SET generation = generation + 1, "
-            "documents = documents + %s WHERE source = %s RETURNING generation",
-            [documents_delta, self.name],
+            "UPDATE search_state SET generation = generation + 1 WHERE source = %s "
+            "RETURNING generation",
+            [self.name],
         )
-        if cursor.fetchone() is None:
+        row = cursor.fetchone()
+        if row is None:
             raise SearchUnavailable("geen zoekindex: herbouw hem eerst")
+        return row[0]
 
     def update(self, documents):
         rows = {}
@@ -195,7 +163,7 @@ class PostgresBackend(SearchBackend):
         if not rows:
             return
         with self._writing() as cursor:
-            self._lock_state(cursor)
+            generation = self._lock_state(cursor)
             removed = self._remove(cursor, list(rows))
             counts = Counter()
             for _row, impacts, words, facets in rows.values():
@@ -204,7 +172,7 @@ class PostgresBackend(SearchBackend):
                 counts.update(("f", t) for t in facets)
             for key, value in removed.items():
                 counts[key] -= value
-            self._insert(cursor, rows.values())
+            self._insert(cursor, rows.values(), generation)
             self._count_terms(cursor, counts)
             cursor.execute(
                 "UPDATE search_state SET documents = documents + %s WHERE source = %s",
@@ -216,8 +184,14 @@ class PostgresBackend(SearchBackend):
         if not ids:
             return
         with self._writing() as cursor:
-            self._lock_state(cursor)
+            generation = self._lock_state(cursor)
             removed = self._remove(cursor, ids)
+            # A tombstone tells every worker's snapshot the document is gone.
+            cursor.execute(
+                "INSERT INTO search_document (source, id, changed, deleted) "
+                "SELECT %s, unnest(%s::bigint[]), %s, true",
+                [self.name, ids, generation],
+            )
             self._count_terms(cursor, Counter({k: -v for k, v in removed.items()}))
             cursor.execute(
                 "UPDATE search_state SET documents = documents - %s WHERE source = %s",
@@ -228,12 +202,12 @@ class PostgresBackend(SearchBackend):
         """Delete the documents' rows; returns the term counts they held."""
         cursor.execute(
             "DELETE FROM search_document WHERE source = %s AND id = ANY(%s) "
-            "RETURNING stems, words, facets",
+            "RETURNING stems, words, facets, deleted",
             [self.name, ids],
         )
         removed = _Removed()
-        for stems, words, facets in cursor.fetchall():
-            removed.total_documents += 1
+        for stems, words, facets, deleted in cursor.fetchall():
+            removed.total_documents += not deleted
             removed.update(("s", t) for t in stems)
             removed.update(("w", t) for t in words)
             removed.update(("f", t) for t in facets)
@@ -242,19 +216,19 @@ class PostgresBackend(SearchBackend):
         )
         return removed
 
-    def _insert(self, cursor, rows):
+    def _insert(self, cursor, rows, generation):
         rows = list(rows)
         for start in range(0, len(rows), WRITE_BATCH):
             batch = rows[start : start + WRITE_BATCH]
             columns = list(zip(*(row for row, *_ in batch), strict=True))
             cursor.execute(
-                f"INSERT INTO search_document (source, {DOCUMENT_COLUMNS}) "
-                "SELECT %s, id, facets::text[], stems::text[], words::text[], sequence, s0, s1, "
-                "s2, s3, d0, d1, d2, d3, expires FROM unnest(%s::bigint[], %s::text[], "
+                f"INSERT INTO search_document (source, changed, {DOCUMENT_COLUMNS}) "
+                "SELECT %s, %s, id, facets::text[], stems::text[], words::text[], sequence, "
+                "s0, s1, s2, s3, d0, d1, d2, d3, expires FROM unnest(%s::bigint[], %s::text[], "
                 "%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], "
                 "%s::text[], %s::int[], %s::int[], %s::int[], %s::int[], %s::int[]) AS r("
                 f"{DOCUMENT_COLUMNS})",
-                [self.name, list(columns[0]), *(_nested(c) for c in columns[1:4]),
+                [self.name, generation, list(columns[0]), *(_nested(c) for c in columns[1:4]),
                  *(list(c) for c in columns[4:])],
             )  # fmt: skip
             terms, ids, impacts = [], [], []
@@ -291,9 +265,10 @@ class PostgresBackend(SearchBackend):
         with self._writing(lock_timeout=False) as cursor:
             cursor.execute(
                 "INSERT INTO search_state (source) VALUES (%s) ON CONFLICT (source) DO UPDATE "
-                "SET generation = search_state.generation + 1",
+                "SET generation = search_state.generation + 1 RETURNING generation",
                 [self.name],
             )
+            generation = cursor.fetchone()[0]
             for table in ("search_posting", "search_term", "search_document"):
                 cursor.execute(f"DELETE FROM {table} WHERE source = %s", [self.name])
             batch = []
@@ -303,9 +278,9 @@ class PostgresBackend(SearchBackend):
                 if progress:
                     progress(1)
                 if len(batch) >= WRITE_BATCH:
-                    self._insert(cursor, batch)
+                    self._insert(cursor, batch, generation)
                     batch = []
-            self._insert(cursor, batch)
+            self._insert(cursor, batch, generation)
             for kind, column in (("s", "stems"), ("w", "words"), ("f", "facets")):
                 cursor.execute(
                     "INSERT INTO search_term (source, kind, term, docs) "
@@ -314,7 +289,8 @@ class PostgresBackend(SearchBackend):
                     [self.name, kind, self.name],
                 )
             cursor.execute(
-                "UPDATE search_state SET documents = %s, built = now() WHERE source = %s",
+                "UPDATE search_state SET documents = %s, rebuilt = generation, built = now() "
+                "WHERE source = %s",
                 [count, self.name],
             )
         return count
@@ -322,13 +298,18 @@ class PostgresBackend(SearchBackend):
     # -- reading ---------------------------------------------------------------------------
     @contextlib.contextmanager
     def _reading(self):
-        """A read transaction bounded by statement_timeout; any database fault (missing
-        tables, timeout, a lock, a dropped connection) becomes SearchUnavailable."""
+        """One read transaction (one snapshot of the tables where it can) bounded by
+        statement_timeout; a database fault (missing tables, timeout, a lock, a dropped
+        connection) becomes SearchUnavailable."""
+        connection = connections[self.using]
+        outermost = not connection.in_atomic_block
         try:
-            with transaction.atomic(using=self.using), connections[self.using].cursor() as cursor:
+            with transaction.atomic(using=self.using), connection.cursor() as cursor:
+                if outermost:
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
                 cursor.execute(f"SET LOCAL statement_timeout = {int(STATEMENT_TIMEOUT_MS)}")
                 cursor.execute(
-                    "SELECT generation, documents FROM search_state WHERE source = %s",
+                    "SELECT generation, documents, rebuilt FROM search_state WHERE source = %s",
                     [self.name],
                 )
                 state = cursor.fetchone()
@@ -352,136 +333,34 @@ class PostgresBackend(SearchBackend):
 
     def search(self, query):
         with self._reading() as (cursor, state):
-            return self._search(cursor, state, query)
+            generation, documents, rebuilt = state
+            snapshot = self._snapshots.get(self.layout)
+            cache = snapshot.refresh(cursor, self.name, generation, rebuilt, timezone.localdate())
+            parsed = parse(query.text)
+            text = None
+            if parsed:
+                version = self.synonyms()[0]
+                text = cache.text_results.get((parsed, version))
+                if text is None:
+                    text = self._text(cursor, cache, parsed, documents)
+                    cache.text_results.put((parsed, version), text)
+            return answer(cache, self.source, query, text)
 
-    def _search(self, cursor, state, query):
-        parsed = parse(query.text)
-        plan = Planner(_Lexicon(cursor, self.name), self.synonyms).plan(parsed) if parsed else None
-        params = {"source": self.name, "today": _date_int(timezone.localdate())}
-        sql = []
-        if plan is not None:
-            params.update(n=max(1, state[1]), terms=[t for t, _w, _b in plan.terms] or [""],
-                          weights=[w for _t, w, _b in plan.terms] or [0.0],
-                          bits=[b for _t, _w, b in plan.terms] or [0])  # fmt: skip
-            sql.append(
-                "WITH q AS (SELECT * FROM unnest(%(terms)s::text[], %(weights)s::float8[], "
-                "%(bits)s::bigint[]) AS q(term, weight, bits)), "
-                "qi AS (SELECT q.term, q.bits, q.weight * ln(1 + (%(n)s - coalesce(t.docs, 0) "
-                "+ 0.5) / (coalesce(t.docs, 0) + 0.5)) AS weight FROM q LEFT JOIN search_term t "
-                "ON t.source = %(source)s AND t.kind = 's' AND t.term = q.term), "
-                "m AS (SELECT p.id, sum(p.impact * qi.weight) AS score, bit_or(qi.bits) AS bits "
-                "FROM search_posting p JOIN qi ON p.source = %(source)s AND p.term = qi.term "
-                "GROUP BY p.id), "
-                # Stop words alone restrict nothing: every document, ranked by what matched.
-                "hits AS (SELECT d.*, coalesce(m.score, 0) AS score FROM search_document d "
-                + ("JOIN" if plan.groups or plan.phrases else "LEFT JOIN")
-                + " m ON d.id = m.id WHERE d.source = %(source)s"
-            )
-            conditions = [_group_condition(group) for group in plan.groups]
-            for index, phrase in enumerate(plan.phrases):
-                params[f"phrase{index}"] = phrase
-                conditions.append(f"strpos(' ' || d.sequence || ' ', %(phrase{index})s) > 0")
+    def _text(self, cursor, cache, parsed, documents):
+        plan = Planner(Lexicon(cursor, self.name), self.synonyms).plan(parsed)
+        scores = np.zeros(cache.n, dtype=np.float32)
+        if not plan.groups and not plan.phrases:  # stop words alone restrict nothing
+            bits = cache.visible
         else:
-            sql.append(
-                "WITH hits AS (SELECT d.*, NULL::float8 AS score FROM search_document d "
-                "WHERE d.source = %(source)s"
-            )
-            conditions = []
-        conditions.append("(d.expires = 0 OR d.expires >= %(today)s)")
-        sql.append(" AND " + " AND ".join(conditions) + ")")
-        selected = self._selected(query)
-        fails, failed = [], []
-        for index, (facet, values) in enumerate(selected.items()):
-            params[f"f{index}"] = values
-            fails.append(f"(NOT facets && %(f{index})s::text[])::int")
-            params[f"p{index}"] = f"{facet}{FACET_SEPARATOR}"
-            failed.append(f"WHEN NOT facets && %(f{index})s::text[] THEN %(p{index})s")
-        sql.append(
-            ", f AS (SELECT id, facets, score, s0, "
-            + ", ".join(f"{c}" for c in ("s1", "s2", "s3", "d0", "d1", "d2", "d3"))
-            + f", {' + '.join(fails) or '0'} AS nfail, "
-            + (f"CASE {' '.join(failed)} END" if failed else "NULL::text")
-            + " AS failed FROM hits)"
-        )
-        order = self._order(query)
-        per_page = max(1, min(int(query.per_page), 100))
-        page = max(1, int(query.page))
-        params.update(limit=per_page, offset=(page - 1) * per_page)
-        counts_sql = (
-            "SELECT 0 AS part, v AS key, count(*)::float8 AS n, 0 AS position FROM f, "
-            f"unnest(CASE WHEN nfail = 0 THEN facets || '{{{TOTAL}}}'::text[] ELSE facets END) v "
-            "WHERE nfail = 0 OR (nfail = 1 AND starts_with(v, failed)) GROUP BY v"
-        )
-        page_sql = (
-            "SELECT 1, id::text, score, row_number() OVER () FROM (SELECT id, score FROM f "
-            f"WHERE nfail = 0 ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s) p"
-        )
-        cursor.execute("".join(sql) + f" {counts_sql} UNION ALL {page_sql}", params)
-        raw, rows = Counter(), []
-        for part, key, n, position in cursor.fetchall():
-            if part == 0:
-                raw[key] = int(n)
-            else:
-                rows.append((position, int(key), n))
-        total = raw.pop(TOTAL, 0)
-        num_pages = max(1, -(-total // per_page))
-        if page > num_pages:  # past the last page: answer the last one and say so
-            page = num_pages
-            params["offset"] = (page - 1) * per_page
-            cursor.execute("".join(sql) + f" {page_sql}", params)
-            rows = [(position, int(key), n) for _part, key, n, position in cursor.fetchall()]
-        rows.sort()
-        facets = self._facet_counts(cursor, raw)
-        terms = frozenset(plan.highlight) if plan else frozenset()
-        hits = [Hit(id=pk, score=(score if plan else None), terms=terms) for _p, pk, score in rows]
-        return SearchResult(
-            hits=hits, total=total, facets=facets, suggestion=plan.suggestion if plan else None,
-            page=page, per_page=per_page, page_clamped=int(query.page) > page, timed_out=False,
-        )  # fmt: skip
-
-    def _selected(self, query):
-        selected = {}
-        match_all = self.source.match_all
-        for facet, values in (query.filters or {}).items():
-            if facet in self.source.facets and values:
-                values = tuple(dict.fromkeys(str(v) for v in values))[:MAX_VALUES_PER_FACET]
-                wanted = [f"{facet}{FACET_SEPARATOR}{v.replace(' ', '')}" for v in values]
-                if facet in match_all:
-                    wanted.append(f"{facet}{FACET_SEPARATOR}{match_all[facet]}")
-                selected[facet] = wanted
-        return selected
-
-    def _order(self, query):
-        layout = self.layout
-        first = layout.column.get(self.source.sorts[0].name) if self.source.sorts else None
-        tie = f"{first} ASC, id" if first and first.startswith("s") else "id"
-        if first and first.startswith("d"):
-            tie = f"{first} {'DESC' if self.source.sorts[0].descending else 'ASC'}, id"
-        sort = query.effective_sort(self.source.sort_names)
-        if sort not in layout.column:  # relevance (with words) or a source without orders
-            return f"score DESC NULLS LAST, {tie}"
-        column = layout.column[sort]
-        descending = next(s.descending for s in self.source.sorts if s.name == sort)
-        direction = "DESC" if descending else "ASC"
-        return f"{column} {direction}, {tie}"
-
-    def _facet_counts(self, cursor, raw):
-        """{facet: {value: count}} for every value any document holds; a match-all value counts
-        for every value of its facet."""
-        cursor.execute("SELECT term FROM search_term WHERE source = %s AND kind = 'f'", [self.name])
-        out = {facet: {} for facet in self.source.facets}
-        for (key,) in cursor.fetchall():
-            facet, _sep, value = key.partition(FACET_SEPARATOR)
-            if facet in out:
-                out[facet][value] = raw.get(key, 0)
-        for facet, marker in self.source.match_all.items():
-            values = out.get(facet)
-            if values and marker in values:
-                everywhere = values[marker]
-                for value in values:
-                    if value != marker:
-                        values[value] += everywhere
-        return out
+            found = matching(cursor, self.name, plan, documents)
+            ids = np.fromiter((row[0] for row in found), dtype=np.int64, count=len(found))
+            slots = np.searchsorted(cache.pks, ids)
+            known = slots < cache.n
+            known[known] &= cache.pks[slots[known]] == ids[known]
+            slots = slots[known]
+            scores[slots] = np.fromiter((row[1] for row in found), dtype=np.float32)[known]
+            bits = ids_to_bits(slots, cache.n)
+        return TextMatch(bits, scores, frozenset(plan.highlight), plan.suggestion)
 
 
 class _Removed(Counter):
@@ -496,11 +375,3 @@ def _nested(column):
 
 def _quote(value):
     return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _group_condition(group):
-    """A group holds when one alternative's word bits are all set."""
-    alternatives = [bits for bits in group if bits]
-    if not alternatives:
-        return "false"
-    return "(" + " OR ".join(f"(m.bits & {b}) = {b}" for b in alternatives) + ")"

@@ -138,3 +138,83 @@ class Planner:
                 seen.add(expansion_stem)
                 info.terms.append((expansion_stem, EXPANSION_WEIGHT))
         return info
+
+
+class Lexicon:
+    """The word questions the text planner asks, answered from search_term."""
+
+    def __init__(self, cursor, name):
+        self.cursor, self.name = cursor, name
+
+    def frequencies(self, terms):
+        if not terms:
+            return {}
+        self.cursor.execute(
+            "SELECT term, docs FROM search_term WHERE source = %s AND kind = 's' "
+            "AND term = ANY(%s)",
+            [self.name, list(terms)],
+        )
+        return dict(self.cursor.fetchall())
+
+    def prefixed(self, word, limit):
+        self.cursor.execute(
+            "SELECT term FROM search_term WHERE source = %s AND kind = 'w' AND term >= %s "
+            "AND term < %s ORDER BY term LIMIT %s",
+            [self.name, word, word + "\U0010ffff", limit],
+        )
+        return [row[0] for row in self.cursor.fetchall()]
+
+    def near(self, word, maxdist, limit):
+        first = word[0]
+        self.cursor.execute(
+            "SELECT term FROM search_term WHERE source = %s AND kind = 'w' AND term >= %s "
+            "AND term < %s AND length(term) BETWEEN %s AND %s "
+            "AND levenshtein_less_equal(term, %s, %s) <= %s LIMIT 500",
+            [self.name, first, first + "\U0010ffff", len(word) - maxdist, len(word) + maxdist,
+             word, maxdist, maxdist],
+        )  # fmt: skip
+        near = [row[0] for row in self.cursor.fetchall() if row[0] != word]
+        frequency = self.frequencies({word_forms(w)[0] for w in near} - {None})
+
+        def key(candidate):
+            return (frequency.get(word_forms(candidate)[0], 0), [-ord(c) for c in candidate])
+
+        return sorted(near, key=key, reverse=True)[:limit]
+
+
+def matching(cursor, name, plan, documents):
+    """[(id, score)] of the documents that hold every group (and phrase) of `plan`: each
+    term's postings with their BM25 impacts times the term's idf and weight, summed."""
+    conditions = [_group_condition(group) for group in plan.groups]
+    params = {
+        "source": name, "n": max(1, documents),
+        "terms": [t for t, _w, _b in plan.terms], "weights": [w for _t, w, _b in plan.terms],
+        "bits": [b for _t, _w, b in plan.terms],
+    }  # fmt: skip
+    join = ""
+    if plan.phrases:
+        join = "JOIN search_document d ON d.source = %(source)s AND d.id = m.id"
+        for index, phrase in enumerate(plan.phrases):
+            params[f"phrase{index}"] = phrase
+            conditions.append(f"strpos(' ' || d.sequence || ' ', %(phrase{index})s) > 0")
+    cursor.execute(
+        "WITH q AS (SELECT * FROM unnest(%(terms)s::text[], %(weights)s::float8[], "
+        "%(bits)s::bigint[]) AS q(term, weight, bits)), "
+        "qi AS (SELECT q.term, q.bits, q.weight * ln(1 + (%(n)s - coalesce(t.docs, 0) + 0.5) "
+        "/ (coalesce(t.docs, 0) + 0.5)) AS weight FROM q LEFT JOIN search_term t "
+        "ON t.source = %(source)s AND t.kind = 's' AND t.term = q.term), "
+        "m AS (SELECT p.id, sum(p.impact * qi.weight) AS score, bit_or(qi.bits) AS bits "
+        "FROM search_posting p JOIN qi ON p.source = %(source)s AND p.term = qi.term "
+        f"GROUP BY p.id) SELECT m.id, m.score FROM m {join} "
+        f"WHERE {' AND '.join(conditions) or 'true'}",
+        params,
+    )
+    return cursor.fetchall()
+
+
+def _group_condition(group):
+    """A group holds when one alternative's word bits are all set."""
+    alternatives = [bits for bits in group if bits]
+    if not alternatives:
+        return "false"
+    return "(" + " OR ".join(f"(m.bits & {b}) = {b}" for b in alternatives) + ")"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import postings
+from .answer import TextMatch
 from .bitsets import bits_to_ids, ids_to_bits, intersection, union
 from .query import parse
 from .text import contains_phrase, stem_tokens, synonym_groups, word_forms
@@ -24,15 +25,6 @@ TIME_LIMIT = 1.0  # seconds for any one Whoosh search (phrases)
 MAX_EXPANSIONS = 30  # prefix and typo expansions per word
 EXPANSION_WEIGHT = 0.6  # a word the user may not have meant counts less than the word itself
 SYNONYM_WEIGHT = 0.8
-
-
-@dataclass
-class TextMatch:
-    bits: int
-    scores: np.ndarray
-    highlight: frozenset
-    suggestion: str | None = None
-    timed_out: bool = False
 
 
 @dataclass

@@ -9,11 +9,14 @@ CREATE TABLE search_state (
     source varchar(40) PRIMARY KEY,
     generation bigint NOT NULL DEFAULT 1,
     documents integer NOT NULL DEFAULT 0,
+    rebuilt bigint NOT NULL DEFAULT 0,
     built timestamptz NOT NULL DEFAULT now()
 );
 CREATE TABLE search_document (
     source varchar(40) NOT NULL,
     id bigint NOT NULL,
+    changed bigint NOT NULL DEFAULT 0,
+    deleted boolean NOT NULL DEFAULT false,
     facets text[] NOT NULL DEFAULT '{}',
     stems text[] NOT NULL DEFAULT '{}',
     words text[] NOT NULL DEFAULT '{}',
@@ -24,8 +27,7 @@ CREATE TABLE search_document (
     expires integer NOT NULL DEFAULT 0,
     PRIMARY KEY (source, id)
 );
-CREATE INDEX search_document_facets ON search_document USING gin (facets);
-CREATE INDEX search_document_s0 ON search_document (source, s0, id);
+CREATE INDEX search_document_changed ON search_document (source, changed);
 CREATE TABLE search_posting (
     source varchar(40) NOT NULL,
     term text COLLATE "C" NOT NULL,
