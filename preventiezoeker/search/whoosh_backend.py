@@ -2,7 +2,7 @@
 
 Whoosh stores the index and answers phrases; matching and facet counting are bit operations on
 cached per-generation document sets, and ranking adds precomputed BM25 impacts in NumPy
-(whoosh_text.py). The fields come from the registered source's schema. One writer per index
+(text_match.py). The fields come from the registered source's schema. One writer per index
 directory at a time: writer() holds a file lock (fcntl) beside the index.
 """
 
@@ -30,10 +30,14 @@ from .answer import answer
 from .backend import SearchBackend
 from .facetcache import FACET_FIELD, FACET_SEPARATOR, Columns, FacetCache
 from .query import parse
-from .text import exact_tokens
+from .text import contains_phrase, exact_tokens
+from .text_match import TextSearcher
 from .types import SearchUnavailable
-from .whoosh_text import PHRASE_FIELD, TEXT_FIELD, WORDS_FIELD, TextSearcher
 
+TEXT_FIELD = "tekst"  # stems of every part, weighted, with positions (phrases)
+WORDS_FIELD = "woorden"  # distinct unstemmed words (hidden documents): prefix and typo expansion
+PHRASE_FIELD = "zin"  # stored stem sequence: phrases are checked against it
+TIME_LIMIT = 1.0  # seconds for the phrase checks of one search
 LEXICON_PK = -1
 REBUILD_SEGMENT = 20_000
 
@@ -208,6 +212,40 @@ def whoosh_columns(reader):
     return Columns(n, pks, live, facet_postings(), text_keys, dates)
 
 
+class WhooshTerms:
+    """What text_match.TextSearcher asks of an index, answered by one Whoosh searcher."""
+
+    def __init__(self, searcher):
+        self.searcher, self.reader = searcher, searcher.reader()
+        self.live_count = self.reader.doc_count()
+
+    def postings(self, term):
+        return postings.read(self.reader, TEXT_FIELD, term)
+
+    def prefixed(self, word, limit):
+        for count, raw in enumerate(self.reader.expand_prefix(WORDS_FIELD, word)):
+            if count >= limit:
+                return
+            yield raw.decode() if isinstance(raw, bytes) else raw
+
+    def near(self, word, maxdist):
+        return self.reader.terms_within(WORDS_FIELD, word, maxdist, prefix=1)
+
+    def frequencies(self, stems):
+        return {stem: self.reader.doc_frequency(TEXT_FIELD, stem) for stem in stems}
+
+    def phrase_slots(self, slots, stems):
+        deadline = time.monotonic() + TIME_LIMIT
+        found = []
+        for count, docnum in enumerate(slots):
+            if count % 64 == 0 and time.monotonic() > deadline:  # keep what was found in time
+                return found, True
+            sequence = self.searcher.stored_fields(docnum).get(PHRASE_FIELD, "")
+            if contains_phrase(sequence, stems):
+                found.append(docnum)
+        return found, False
+
+
 class WhooshBackend(SearchBackend):
     def __init__(self, path, source, synonyms=None):
         self.path = Path(path)
@@ -339,5 +377,7 @@ class WhooshBackend(SearchBackend):
     def search(self, query):
         searcher, cache = self._state()
         parsed = parse(query.text)
-        text = TextSearcher(searcher, cache, self.synonyms).match(parsed) if parsed else None
+        text = None
+        if parsed:
+            text = TextSearcher(WhooshTerms(searcher), cache, self.synonyms).match(parsed)
         return answer(cache, self.source, query, text)

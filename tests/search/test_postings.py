@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from preventiezoeker.search import postings
+from preventiezoeker.search.answer import first_in_order
 from preventiezoeker.search.whoosh_backend import WhooshBackend as _WhooshBackend
-from preventiezoeker.search.whoosh_backend import first_in_order
 
 from .proef import PROEF
 from .proef import doc as _doc

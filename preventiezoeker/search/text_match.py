@@ -1,27 +1,30 @@
-"""Text matching and ranking for the Whoosh backend.
+"""Text matching and ranking, the same for both engines.
 
 Matching is bit operations on cached term document sets; ranking adds each term's precomputed
 BM25 impacts (see analysis.WeightedTextAnalyzer) times its idf into one array per query, so a
 new query costs a few array operations per term and a facet click after it costs nothing.
+
+An engine hands in its `terms` (whoosh_backend.WhooshTerms, pg_terms.PostgresTerms):
+  live_count                       documents, for idf
+  postings(term)                   (slots, BM25 impacts) of a stem
+  prefetch(terms)                  optional: read several postings at once
+  prefixed(word, limit)            indexed unstemmed words starting with `word`, A-Z
+  near(word, maxdist)              indexed words within maxdist edits, same first letter
+  frequencies(stems)               {stem: documents holding it}
+  phrase_slots(slots, stems, limit) (slots whose text holds the stems in order, timed out?)
 """
 
 import math
-import time
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import postings
 from .answer import TextMatch
 from .bitsets import bits_to_ids, ids_to_bits, intersection, union
 from .query import parse
-from .text import contains_phrase, stem_tokens, synonym_groups, word_forms
+from .text import stem_tokens, synonym_groups, word_forms
 
-TEXT_FIELD = "tekst"  # stems of every part, weighted, with positions (phrases)
-WORDS_FIELD = "woorden"  # distinct unstemmed words (hidden documents): prefix and typo expansion
-PHRASE_FIELD = "zin"  # stored stem sequence: phrases are checked against it
 MAX_PHRASE_CANDIDATES = 20_000
-TIME_LIMIT = 1.0  # seconds for any one Whoosh search (phrases)
 MAX_EXPANSIONS = 30  # prefix and typo expansions per word
 EXPANSION_WEIGHT = 0.6  # a word the user may not have meant counts less than the word itself
 SYNONYM_WEIGHT = 0.8
@@ -37,10 +40,10 @@ class _Word:
 
 
 class TextSearcher:
-    def __init__(self, searcher, cache, synonyms):
-        self.searcher, self.reader, self.cache = searcher, searcher.reader(), cache
+    def __init__(self, terms, cache, synonyms):
+        self.terms, self.cache = terms, cache
         self.synonyms = synonyms
-        self.live_count = max(1, self.reader.doc_count())
+        self.live_count = max(1, terms.live_count)
 
     def match(self, parsed):
         version, synonyms = self.synonyms()
@@ -53,15 +56,20 @@ class TextSearcher:
         return result
 
     # -- terms -----------------------------------------------------------------------------
-    def _postings(self, fieldname, term):
-        """(docnums, weights, bits) of one term, cached for this index generation."""
-        key = (fieldname, term)
-        entry = self.cache.term_postings.get(key)
+    def _postings(self, term):
+        """(slots, impacts, bits) of one stem, cached for this index generation."""
+        entry = self.cache.term_postings.get(term)
         if entry is None:
-            ids, weights = postings.read(self.reader, fieldname, term)
+            ids, weights = self.terms.postings(term)
             entry = (ids, weights, ids_to_bits(ids, self.cache.n))
-            self.cache.term_postings.put(key, entry)
+            self.cache.term_postings.put(term, entry)
         return entry
+
+    def _prefetch(self, terms):
+        missing = [t for t in dict.fromkeys(terms) if t and t not in self.cache.term_postings]
+        if missing and hasattr(self.terms, "prefetch"):
+            for term, (ids, weights) in self.terms.prefetch(missing).items():
+                self.cache.term_postings.put(term, (ids, weights, ids_to_bits(ids, self.cache.n)))
 
     def _idf(self, ids):
         df = len(ids)
@@ -81,39 +89,35 @@ class TextSearcher:
         info.highlight.add(stem)
         expansions = []
         if prefix and len(exact) >= 2:
-            for raw in self.reader.expand_prefix(WORDS_FIELD, exact):
-                expansions.append(raw.decode() if isinstance(raw, bytes) else raw)
-                if len(expansions) >= MAX_EXPANSIONS:
-                    break
-        bits = union(self._postings(TEXT_FIELD, t)[2] for t, _f in info.terms)
+            expansions = list(self.terms.prefixed(exact, MAX_EXPANSIONS))[:MAX_EXPANSIONS]
+        bits = union(self._postings(t)[2] for t, _f in info.terms)
         if not bits and not expansions and len(exact) >= 4:
             maxdist = 1 if len(exact) < 8 else 2
+            near = list(self.terms.near(exact, maxdist))
+            # How common a word is in the offers (its stem's document frequency), then A-Z.
+            frequency = self.terms.frequencies({word_forms(w)[0] for w in near} - {None})
             near = sorted(
-                self.reader.terms_within(WORDS_FIELD, exact, maxdist, prefix=1),
-                key=self._frequency,
+                near,
+                key=lambda w: (frequency.get(word_forms(w)[0], 0), [-ord(c) for c in w]),
                 reverse=True,
             )[:MAX_EXPANSIONS]
             expansions = near
             info.correction = near[0] if near else None
         seen = {t for t, _f in info.terms}
-        for expansion in expansions:
+        new_stems = [word_forms(e)[0] for e in expansions]
+        self._prefetch(s for s in new_stems if s not in seen)
+        for expansion, expansion_stem in zip(expansions, new_stems, strict=True):
             info.highlight.add(expansion)
-            expansion_stem = word_forms(expansion)[0]
             if expansion_stem and expansion_stem not in seen:
                 seen.add(expansion_stem)
                 info.terms.append((expansion_stem, EXPANSION_WEIGHT))
-                bits |= self._postings(TEXT_FIELD, expansion_stem)[2]
+                bits |= self._postings(expansion_stem)[2]
         info.bits = bits
         return info
 
-    def _frequency(self, word):
-        """How common a word is in the offers (its stem's document frequency), then A-Z."""
-        stem = word_forms(word)[0]
-        return (self.reader.doc_frequency(TEXT_FIELD, stem) if stem else 0, [-ord(c) for c in word])
-
     def _add_scores(self, scores, terms, factor=1.0):
         for term, weight in terms:
-            ids, impacts, _bits = self._postings(TEXT_FIELD, term)
+            ids, impacts, _bits = self._postings(term)
             if len(ids):
                 scores[ids] += impacts * np.float32(self._idf(ids) * weight * factor)
 
@@ -121,6 +125,10 @@ class TextSearcher:
     def _match(self, parsed, synonyms):
         cache = self.cache
         words = list(parsed.words)
+        self._prefetch(
+            [f for w in words for f in word_forms(w)]
+            + [s for phrase in parsed.phrases for s in stem_tokens(" ".join(phrase))]
+        )
         infos = [
             self._word(w, parsed.prefix_last and i == len(words) - 1) for i, w in enumerate(words)
         ]
@@ -160,15 +168,11 @@ class TextSearcher:
     def _phrase_bits(self, words, within):
         """Documents holding the words' stems in this order, within one part of the offer."""
         stems = [s for s in stem_tokens(" ".join(words)) if s]
-        candidates = intersection((self._postings(TEXT_FIELD, s)[2] for s in stems), within)
+        candidates = intersection((self._postings(s)[2] for s in stems), within)
         if len(stems) < 2 or not candidates:
             return candidates, False
-        deadline = time.monotonic() + TIME_LIMIT
-        found = []
-        for count, docnum in enumerate(bits_to_ids(candidates, MAX_PHRASE_CANDIDATES)):
-            if count % 64 == 0 and time.monotonic() > deadline:  # keep what was found in time
-                return ids_to_bits(found, self.cache.n), True
-            sequence = self.searcher.stored_fields(docnum).get(PHRASE_FIELD, "")
-            if contains_phrase(sequence, stems):
-                found.append(docnum)
-        return ids_to_bits(found, self.cache.n), candidates.bit_count() > MAX_PHRASE_CANDIDATES
+        slots = bits_to_ids(candidates, MAX_PHRASE_CANDIDATES)
+        found, late = self.terms.phrase_slots(slots, stems)
+        return ids_to_bits(found, self.cache.n), late or (
+            candidates.bit_count() > MAX_PHRASE_CANDIDATES
+        )
