@@ -18,16 +18,14 @@ from django.conf import settings
 from django.db import DatabaseError, connections, transaction
 from django.utils import timezone
 
-import numpy as np
-
 from . import analysis
-from .answer import TextMatch, answer
+from .answer import answer
 from .backend import SearchBackend
-from .bitsets import ids_to_bits
 from .pg_snapshot import Snapshots
-from .pg_text import Lexicon, Planner, matching
+from .pg_terms import PostgresTerms
 from .query import parse
 from .text import exact_tokens
+from .text_match import TextSearcher
 from .types import SearchUnavailable
 
 logger = logging.getLogger(__name__)
@@ -337,30 +335,12 @@ class PostgresBackend(SearchBackend):
             snapshot = self._snapshots.get(self.layout)
             cache = snapshot.refresh(cursor, self.name, generation, rebuilt, timezone.localdate())
             parsed = parse(query.text)
-            text = None
-            if parsed:
-                version = self.synonyms()[0]
-                text = cache.text_results.get((parsed, version))
-                if text is None:
-                    text = self._text(cursor, cache, parsed, documents)
-                    cache.text_results.put((parsed, version), text)
+            text = self._text(cursor, cache, parsed, documents) if parsed else None
             return answer(cache, self.source, query, text)
 
     def _text(self, cursor, cache, parsed, documents):
-        plan = Planner(Lexicon(cursor, self.name), self.synonyms).plan(parsed)
-        scores = np.zeros(cache.n, dtype=np.float32)
-        if not plan.groups and not plan.phrases:  # stop words alone restrict nothing
-            bits = cache.visible
-        else:
-            found = matching(cursor, self.name, plan, documents)
-            ids = np.fromiter((row[0] for row in found), dtype=np.int64, count=len(found))
-            slots = np.searchsorted(cache.pks, ids)
-            known = slots < cache.n
-            known[known] &= cache.pks[slots[known]] == ids[known]
-            slots = slots[known]
-            scores[slots] = np.fromiter((row[1] for row in found), dtype=np.float32)[known]
-            bits = ids_to_bits(slots, cache.n)
-        return TextMatch(bits, scores, frozenset(plan.highlight), plan.suggestion)
+        terms = PostgresTerms(cursor, self.name, cache, documents)
+        return TextSearcher(terms, cache, self.synonyms).match(parsed)
 
 
 class _Removed(Counter):
