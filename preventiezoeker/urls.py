@@ -6,8 +6,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.admin_views import page_types_usage
+from preventiezoeker.health import health
 
 urlpatterns = [
+    path("health/", health, name="health"),
     # Stricter than Wagtail's default (see home/admin_views.py); must come before the admin.
     path(
         "admin/reports/page-types-usage/",

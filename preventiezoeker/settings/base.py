@@ -150,16 +150,22 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview panel frames our own pages
 SESSION_COOKIE_HTTPONLY = True
 
+EMAIL_BACKEND_PATH = os.environ.get(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
 MAILERS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+        "BACKEND": EMAIL_BACKEND_PATH,
+        # Only the SMTP backend takes a host: another backend (console, file) refuses them.
+        "OPTIONS": (
+            {
+                "host": os.environ.get("DJANGO_EMAIL_HOST", "localhost"),
+                "port": int(os.environ.get("DJANGO_EMAIL_PORT", "25")),
+                "use_tls": os.environ.get("DJANGO_EMAIL_USE_TLS", "") == "1",
+            }
+            if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend")
+            else {}
         ),
-        "OPTIONS": {
-            "host": os.environ.get("DJANGO_EMAIL_HOST", "localhost"),
-            "port": int(os.environ.get("DJANGO_EMAIL_PORT", "25")),
-            "use_tls": os.environ.get("DJANGO_EMAIL_USE_TLS", "") == "1",
-        },
     }
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "preventiezoeker@stad.gent")

@@ -12,6 +12,8 @@ if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("Zet DJANGO_SECRET_KEY (minstens 50 tekens) voor productie.")
 
 SECURE_SSL_REDIRECT = True
+# A load balancer asks over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
