@@ -246,7 +246,9 @@ _SHELL = r"""
 import contextlib, io, json, sys, traceback
 import django
 django.setup()
+from django.db import close_old_connections
 for line in sys.stdin:
+    close_old_connections()  # as a request starts: a dropped connection is replaced
     out = io.StringIO()
     reply = {}
     try:

@@ -78,6 +78,7 @@ def deployment(redis_url, tmp_path_factory):
             b=servers.Client(port_b, HOST),
             port_b=port_b,
             mails=mails,
+            database_url=database_url,
         )
 
 
@@ -143,6 +144,33 @@ def test_beide_servers_tonen_dezelfde_site(deployment):
         response = client.get("/aanbod/")
         assert response.status == 200
         assert response.header("strict-transport-security"), "geen productie-instellingen?"
+
+
+def test_beide_servers_melden_zich_gezond(deployment):
+    for client in (deployment.a, deployment.b):
+        response = client.get("/health/")
+        assert response.status == 200, response.text[:300]
+        assert '"search": "ok"' in response.text
+
+
+def test_na_verbroken_databaseverbindingen_antwoordt_elk_volgend_verzoek(deployment):
+    """As after a PostgreSQL restart: every server connection is cut. The next requests check
+    their connection first (CONN_HEALTH_CHECKS) and open a new one: not one error."""
+    import psycopg
+
+    with psycopg.connect(deployment.database_url, autocommit=True) as beheer:
+        gestopt = beheer.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        ).fetchone()[0]
+    assert gestopt >= 2  # at least one worker of each server had a connection open
+    antwoorden = [
+        client.get(url).status
+        for _ in range(4)  # every worker of both servers gets some of these
+        for client in (deployment.a, deployment.b)
+        for url in ("/aanbod/?q=beweging", "/aanbod/", "/health/", "/kalender/")
+    ]
+    assert antwoorden == [200] * len(antwoorden)
 
 
 def test_gepubliceerd_op_a_is_vindbaar_op_b(deployment):
