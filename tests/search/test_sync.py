@@ -29,6 +29,17 @@ def indexed(index_dir, partner_a):
     return partner_a
 
 
+@pytest.fixture
+def whoosh_engine(settings, index_dir):
+    """The embedded engine's own mechanism (file lock, queue, on-disk index shared by the
+    processes of one machine), also where the database is PostgreSQL. The PostgreSQL engine's
+    cross-process behaviour: tests/test_two_servers.py and test_pg_faults.py."""
+    settings.SEARCH_BACKEND = "preventiezoeker.search.whoosh_backend.WhooshBackend"
+    reset_backend()
+    yield
+    reset_backend()
+
+
 def test_publish_makes_an_offer_findable(indexed, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         offer = publish(
@@ -95,12 +106,14 @@ with get_backend().writer(timeout=5) as locked:
 
 def subprocess_env(index_dir):
     """Another worker: same index, and the test database (read-only use) where it can share it."""
+    from django.conf import settings
     from django.db import connection
 
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "preventiezoeker.settings.test",
         "PREVENTIEZOEKER_INDEX_DIR": str(index_dir),
+        "PREVENTIEZOEKER_SEARCH_BACKEND": settings.SEARCH_BACKEND,
         "PREVENTIEZOEKER_VAR_DIR": str(index_dir.parent / "var"),
         "PYTHONPATH": str(ROOT),
     }
@@ -111,7 +124,7 @@ def subprocess_env(index_dir):
 
 
 def test_no_update_is_lost_while_another_process_holds_the_lock(
-    indexed, index_dir, django_capture_on_commit_callbacks
+    whoosh_engine, indexed, index_dir, django_capture_on_commit_callbacks
 ):
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLD_LOCK, "3.5"], cwd=ROOT, env=subprocess_env(index_dir),
@@ -146,7 +159,7 @@ while True:
 
 
 def test_a_published_change_is_seen_by_another_worker_within_a_second(
-    indexed, index_dir, django_capture_on_commit_callbacks
+    whoosh_engine, indexed, index_dir, django_capture_on_commit_callbacks
 ):
     other = subprocess.Popen(
         [sys.executable, "-c", SEARCH_IN_OTHER_PROCESS, "kickboksen"], cwd=ROOT,
@@ -178,7 +191,7 @@ print("ok")
 """
 
 
-def test_several_writers_never_lose_a_document(db, index_dir):
+def test_several_writers_never_lose_a_document(db, whoosh_engine, index_dir):
     get_ready = index_dir
     procs = [
         subprocess.Popen(
