@@ -6,7 +6,7 @@ from functools import reduce
 from operator import or_
 
 from django.db import DatabaseError, transaction
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.html import escape
@@ -18,6 +18,7 @@ from .facetten import FACETTEN, toegankelijkheid_groepen
 from .filters import AanbodFilterSet
 from .markering import markeer
 from .models import AanbodPage, OrganisatiePage, ZoekStatistiek
+from .search import Vocabularies
 
 logger = logging.getLogger(__name__)
 PER_PAGE = 20
@@ -51,6 +52,7 @@ class Resultaat:
     page: AanbodPage
     title_html: str
     summary_html: str
+    labels: dict = field(default_factory=dict)  # KAART_LABELS -> vocabulary entries
 
 
 @dataclass
@@ -114,7 +116,10 @@ def zoek(data: QueryDict, log=True) -> Zoekresultaat:
                     page, markeer(page.title, hit.terms), markeer(page.in_het_kort, hit.terms)
                 )
             )
-    prefetch_related_objects([r.page for r in out.results], *KAART_LABELS)
+    # Not prefetch_related: Wagtail's cluster fields build a manager per page and relation.
+    labels = Vocabularies(KAART_LABELS).for_pages([r.page.pk for r in out.results])
+    for resultaat in out.results:
+        resultaat.labels = labels[resultaat.page.pk]
     out.facets = _facets(result.facets, params["filters"], filterset.choices)
     out.zonder_filter = _zonder_filter(out)
     if log and params["page"] == 1:
@@ -222,10 +227,12 @@ def _fallback(out, choices):
     start = (out.page - 1) * out.per_page
     pages = list(queryset[start : start + out.per_page])
     parents = _parents(pages)
-    prefetch_related_objects(pages, *KAART_LABELS)
+    labels = Vocabularies(KAART_LABELS).for_pages([page.pk for page in pages])
     for page in pages:
         page.organisatie_cached = parents.get(page.path[: -AanbodPage.steplen])
-        out.results.append(Resultaat(page, escape(page.title), escape(page.in_het_kort)))
+        out.results.append(
+            Resultaat(page, escape(page.title), escape(page.in_het_kort), labels[page.pk])
+        )
     out.facets = _facets({}, out.filters, choices)
     out.unavailable = True
     out.notices.append(

@@ -6,7 +6,7 @@ Every mapping sets page to None: a changed filter always starts again at page 1.
 """
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from ..enums import ToegankelijkheidGroep
@@ -60,14 +60,6 @@ def facet_delen(facet):
     }
 
 
-_WAARDE = (
-    '<li class="facet-waarde{leeg}"><label>'
-    '<input type="checkbox" name="{name}" value="{value}"{checked}{disabled}>'
-    '<span class="facet-label">{label}{count}</span></label></li>'
-)
-_AANTAL = ' <span class="facet-aantal" data-aantal="{0}">({0})</span>'
-
-
 @register.simple_tag
 def facet_waarden(facet, values, tellen):
     """The checkboxes of one facet, with their counts.
@@ -76,24 +68,24 @@ def facet_waarden(facet, values, tellen):
     and disabled (choosing it could only give nothing); a chosen one always stays operable so it
     can be unticked. Without counts (index down) nothing is disabled. Built here rather than with
     an {% include %} per value: a facet can list hundreds of organisations, and an include per
-    value was most of the page's rendering time.
+    value was most of the page's rendering time (and format_html per value, half of the rest).
+    Every value and label is escaped; counts are integers.
     """
+    name = escape(facet.name)
     rows = []
     for v in values:
         leeg = tellen and not v.count and not v.selected
-        rows.append(
-            format_html(
-                _WAARDE,
-                leeg=" is-leeg" if leeg else "",
-                name=facet.name,
-                value=v.value,
-                checked=mark_safe(" checked") if v.selected else "",
-                disabled=mark_safe(" disabled") if leeg else "",
-                label=v.label,
-                count=format_html(_AANTAL, v.count) if tellen else "",
-            )
+        count = int(v.count)
+        aantal = (
+            f' <span class="facet-aantal" data-aantal="{count}">({count})</span>' if tellen else ""
         )
-    return mark_safe("".join(rows))  # every part went through format_html
+        rows.append(
+            f'<li class="facet-waarde{" is-leeg" if leeg else ""}"><label>'
+            f'<input type="checkbox" name="{name}" value="{escape(v.value)}"'
+            f"{' checked' if v.selected else ''}{' disabled' if leeg else ''}>"
+            f'<span class="facet-label">{escape(v.label)}{aantal}</span></label></li>'
+        )
+    return mark_safe("".join(rows))  # noqa: S308 - every part is escaped or an integer
 
 
 @register.filter

@@ -197,6 +197,14 @@ def test_a_new_or_renamed_vocabulary_entry_shows_at_once(client, aanbod):
     assert value_text(soup, "thema", "slaap") == "Slaap (0)"
 
 
+def test_vocabulary_labels_and_values_are_escaped_in_the_filters(client, aanbod):
+    Thema.objects.create(slug="x", label='"><script>alert(1)</script><b>Slaap')
+    response, soup = get(client)
+    html = response.content.decode()
+    assert "<script>alert(1)" not in html and "<b>Slaap" not in html
+    assert value_text(soup, "thema", "x") == '"><script>alert(1)</script><b>Slaap (0)'
+
+
 def test_values_without_results_are_greyed_and_disabled_unless_chosen(client, aanbod):
     response, soup = get(client, "taal=ar&thema=valpreventie")
     leeg = checkbox(soup, "thema", "mondzorg")
