@@ -34,7 +34,7 @@ MAX_VALUES_PER_FACET = 30
 MAX_TEXT_SORTS = MAX_DATE_SORTS = 4
 STATEMENT_TIMEOUT_MS = 2000  # a search that takes longer falls back to the database listing
 WRITE_LOCK_TIMEOUT_MS = 2000
-WRITE_BATCH = 1000
+REBUILD_BATCH = 2000
 FACET_SEPARATOR = ":"
 TOTAL = "~"  # the pseudo facet value that counts the hits
 
@@ -79,13 +79,14 @@ class _Layout:
         dates += [0] * (MAX_DATE_SORTS - len(dates))
         expires = _date_int(doc.get(self.source.expires)) if self.source.expires else 0
         row = (
-            int(doc["id"]), sorted(set(facets)), sorted(impacts), sorted(words), sequence,
+            int(doc["id"]), sorted(set(facets)), " ".join(sorted(words)), sequence,
             *sorts, *dates, expires,
         )  # fmt: skip
         return row, impacts, words, set(facets)
 
 
-DOCUMENT_COLUMNS = "id, facets, stems, words, sequence, s0, s1, s2, s3, d0, d1, d2, d3, expires"
+# words: the distinct unstemmed words, space-separated (a text[] costs more to write than use).
+DOCUMENT_COLUMNS = "id, facets, words, sequence, s0, s1, s2, s3, d0, d1, d2, d3, expires"
 
 
 class PostgresBackend(SearchBackend):
@@ -200,46 +201,42 @@ class PostgresBackend(SearchBackend):
         """Delete the documents' rows; returns the term counts they held."""
         cursor.execute(
             "DELETE FROM search_document WHERE source = %s AND id = ANY(%s) "
-            "RETURNING stems, words, facets, deleted",
+            "RETURNING words, facets, deleted",
             [self.name, ids],
         )
         removed = _Removed()
-        for stems, words, facets, deleted in cursor.fetchall():
+        for words, facets, deleted in cursor.fetchall():
             removed.total_documents += not deleted
-            removed.update(("s", t) for t in stems)
-            removed.update(("w", t) for t in words)
+            removed.update(("w", t) for t in words.split())
             removed.update(("f", t) for t in facets)
         cursor.execute(
-            "DELETE FROM search_posting WHERE source = %s AND id = ANY(%s)", [self.name, ids]
+            "DELETE FROM search_posting WHERE source = %s AND id = ANY(%s) RETURNING term",
+            [self.name, ids],
         )
+        removed.update(("s", term) for (term,) in cursor.fetchall())
         return removed
 
     def _insert(self, cursor, rows, generation):
-        rows = list(rows)
-        for start in range(0, len(rows), WRITE_BATCH):
-            batch = rows[start : start + WRITE_BATCH]
-            columns = list(zip(*(row for row, *_ in batch), strict=True))
-            cursor.execute(
-                f"INSERT INTO search_document (source, changed, {DOCUMENT_COLUMNS}) "
-                "SELECT %s, %s, id, facets::text[], stems::text[], words::text[], sequence, "
-                "s0, s1, s2, s3, d0, d1, d2, d3, expires FROM unnest(%s::bigint[], %s::text[], "
-                "%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], "
-                "%s::text[], %s::int[], %s::int[], %s::int[], %s::int[], %s::int[]) AS r("
-                f"{DOCUMENT_COLUMNS})",
-                [self.name, generation, list(columns[0]), *(_nested(c) for c in columns[1:4]),
-                 *(list(c) for c in columns[4:])],
-            )  # fmt: skip
-            terms, ids, impacts = [], [], []
-            for row, doc_impacts, _words, _facets in batch:
-                for term, impact in doc_impacts.items():
-                    terms.append(term)
-                    ids.append(row[0])
-                    impacts.append(impact)
-            cursor.execute(
-                "INSERT INTO search_posting (source, term, id, impact) "
-                "SELECT %s, * FROM unnest(%s::text[], %s::bigint[], %s::real[])",
-                [self.name, terms, ids, impacts],
-            )
+        """COPY the documents and their postings: a tenth of the time of INSERTs at 10,000."""
+        raw = cursor.cursor  # psycopg's own cursor, for COPY
+        name = self.name
+        with raw.copy(
+            f"COPY search_document (source, changed, {DOCUMENT_COLUMNS}) FROM STDIN"
+        ) as copy:
+            for row, *_rest in rows:
+                copy.write_row((name, generation, *row))
+        # Postings as COPY text made here: write_row per posting costs more than the insert.
+        # Terms are folded word characters; a backslash would still be escaped.
+        with raw.copy("COPY search_posting (source, term, id, impact) FROM STDIN") as copy:
+            prefix = name.replace("\\", "\\\\") + "\t"
+            for row, impacts, _words, _facets in rows:
+                tail = f"\t{row[0]}\t"
+                copy.write(
+                    "".join(
+                        f"{prefix}{term.replace(chr(92), chr(92) * 2)}{tail}{impact!r}\n"
+                        for term, impact in impacts.items()
+                    )
+                )
 
     def _count_terms(self, cursor, counts):
         changed = [(kind, term, n) for (kind, term), n in sorted(counts.items()) if n]
@@ -275,15 +272,19 @@ class PostgresBackend(SearchBackend):
                 count += 1
                 if progress:
                     progress(1)
-                if len(batch) >= WRITE_BATCH:
+                if len(batch) >= REBUILD_BATCH:
                     self._insert(cursor, batch, generation)
                     batch = []
             self._insert(cursor, batch, generation)
-            for kind, column in (("s", "stems"), ("w", "words"), ("f", "facets")):
+            for kind, terms in (
+                ("s", "SELECT term AS t FROM search_posting WHERE source = %s"),
+                ("w", "SELECT unnest(string_to_array(words, ' ')) AS t FROM search_document "
+                 "WHERE source = %s AND words <> ''"),
+                ("f", "SELECT unnest(facets) AS t FROM search_document WHERE source = %s"),
+            ):  # fmt: skip
                 cursor.execute(
                     "INSERT INTO search_term (source, kind, term, docs) "
-                    f"SELECT %s, %s, t, count(*) FROM search_document, unnest({column}) t "
-                    "WHERE source = %s GROUP BY t",
+                    f"SELECT %s, %s, t, count(*) FROM ({terms}) terms GROUP BY t",
                     [self.name, kind, self.name],
                 )
             cursor.execute(
@@ -345,13 +346,3 @@ class PostgresBackend(SearchBackend):
 
 class _Removed(Counter):
     total_documents = 0
-
-
-def _nested(column):
-    """A list of lists as PostgreSQL text[] of array literals is awkward: pass each document's
-    list as one array literal string (unnest then casts it back)."""
-    return ["{" + ",".join(_quote(v) for v in values) + "}" for values in column]
-
-
-def _quote(value):
-    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
