@@ -6,8 +6,8 @@ answers the same as soon as a change commits. Counting then runs on the same Fac
 embedded engine (bit operations instead of a GROUP BY per facet).
 """
 
+import itertools
 import threading
-from collections import defaultdict
 
 import numpy as np
 
@@ -21,7 +21,8 @@ class Snapshot:
 
     def __init__(self, layout):
         self.layout = layout
-        self.rows = None  # id -> (facets, s0..s3, d0..d3, expires)
+        self.rows = None  # id -> (facet value codes, s0..s3, d0..d3, expires)
+        self.codes = {}  # facet value -> code; only grows (a value without documents is skipped)
         self.generation = None
         self.cache = None
         self.cache_day = None
@@ -50,27 +51,37 @@ class Snapshot:
         return self.cache
 
     def _apply(self, fetched):
-        for pk, deleted, *values in fetched:
+        codes = self.codes
+        for pk, deleted, facets, *values in fetched:
             if deleted:
                 self.rows.pop(pk, None)
             else:
-                self.rows[pk] = values
+                self.rows[pk] = (tuple(codes.setdefault(v, len(codes)) for v in facets), *values)
 
     def _columns(self):
         ids = sorted(self.rows)
         n = len(ids)
         rows = [self.rows[pk] for pk in ids]
-        postings = defaultdict(list)
-        for slot, row in enumerate(rows):
-            for value in row[0]:
-                postings[value].append(slot)
+        # Every (slot, facet value) pair as two arrays, grouped by value with one sort: a
+        # Python list per value costs four times as much at 10,000 documents.
+        per_row = [row[0] for row in rows]
+        flat = np.fromiter(itertools.chain.from_iterable(per_row), dtype=np.int64)
+        lengths = np.fromiter(map(len, per_row), dtype=np.int64, count=n)
+        slots = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        order = np.argsort(flat, kind="stable")
+        bounds = np.concatenate(([0], np.cumsum(np.bincount(flat, minlength=len(self.codes)))))
+        postings = {
+            value: slots[order[bounds[code] : bounds[code + 1]]]
+            for value, code in self.codes.items()
+            if bounds[code + 1] > bounds[code]
+        }
         column = self.layout.column
 
         def facet_postings():
             # Value order as the embedded engine's lexicon: byte order of "facet:value".
             for key in sorted(postings, key=lambda v: v.encode()):
                 facet, _sep, value = key.partition(FACET_SEPARATOR)
-                yield facet, value, np.array(postings[key], dtype=np.int64)
+                yield facet, value, postings[key]
 
         def text_keys(name):
             index = 1 + int(column[name][1:])
