@@ -1,12 +1,17 @@
 """The PostgreSQL implementation of the search seam: what it searches lives in the database's own
 tables (migration 0002), written in the same transaction as the change that caused it, so every
-server sees a change at commit and no server keeps state of its own.
+server sees a change at commit. A worker keeps only a copy derived from them, brought up to date
+at the start of every search (pg_snapshot.py).
 
 Tables, per source: search_document (facet values, sort keys, dates, the stem sequence for
-phrases), search_posting (term -> document with its precomputed BM25 impact, as the embedded
-engine), search_term (how many documents hold each stem 's', unstemmed word 'w' and facet value
-'f': idf, prefix and typo expansion, the facet values to report) and search_state (generation,
-document count; no row = never built).
+phrases, the unstemmed words; `changed` = generation of the last write, `deleted` = tombstone),
+search_posting (stem -> document with its precomputed BM25 impact, as the embedded engine),
+search_term (how many documents hold each stem 's', unstemmed word 'w' and facet value 'f': idf,
+prefix and typo expansion) and search_state (generation, document count, generation of the last
+rebuild; no row = never built).
+
+Matching (text_match.py), counting, ordering and paging (answer.py) are the embedded engine's
+own code: both engines give the same answers.
 """
 
 import contextlib
@@ -30,13 +35,11 @@ from .types import SearchUnavailable
 
 logger = logging.getLogger(__name__)
 
-MAX_VALUES_PER_FACET = 30
 MAX_TEXT_SORTS = MAX_DATE_SORTS = 4
 STATEMENT_TIMEOUT_MS = 2000  # a search that takes longer falls back to the database listing
 WRITE_LOCK_TIMEOUT_MS = 2000
 REBUILD_BATCH = 2000
 FACET_SEPARATOR = ":"
-TOTAL = "~"  # the pseudo facet value that counts the hits
 
 
 def _date_int(value):
