@@ -1,4 +1,4 @@
-"""The engine interface every backend implements (Whoosh now; PostgreSQL full-text later).
+"""The engine interface every backend implements: whoosh_backend (embedded) and pg_backend.
 
 The contract tests in tests/search/test_contract.py run against this interface only.
 """
@@ -11,7 +11,12 @@ from .types import SearchQuery, SearchResult
 
 
 class SearchBackend(ABC):
-    """An engine for one source's schema (facets, text parts, sorts, date columns)."""
+    """An engine for one source's schema (facets, text parts, sorts, date columns).
+
+    `transactional`: writes join the caller's database transaction (sync.py then writes at
+    once instead of queueing for after the commit)."""
+
+    transactional = False
 
     @classmethod
     def from_settings(cls, source: Source, synonyms):

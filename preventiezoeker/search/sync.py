@@ -26,7 +26,7 @@ def queue(source, ids):
         return
     backend = get_backend()
     retry = True
-    if getattr(backend, "transactional", False):
+    if backend.transactional:
         # Never built: the rebuild reads the database anyway; keep the task for its record.
         retry = backend.built()
         if retry:
