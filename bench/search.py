@@ -243,6 +243,25 @@ def engine_search(words, filters):
     return search(SearchQuery(text=words, filters=filters, per_page=20))
 
 
+class Unavailable:
+    """The engine raised SearchUnavailable (e.g. its statement timeout): counted, not fatal."""
+
+    def __init__(self, error):
+        self.error = str(error).strip().splitlines()[0][:200]
+
+    def __repr__(self):
+        return f"SearchUnavailable({self.error!r})"
+
+
+def safe_search(words, filters):
+    from preventiezoeker.search import SearchUnavailable
+
+    try:
+        return engine_search(words, filters)
+    except SearchUnavailable as error:
+        return Unavailable(error)
+
+
 def nonzero(result_facets):
     return {f: {v: c for v, c in vc.items() if c} for f, vc in result_facets.items()}
 
@@ -426,28 +445,39 @@ def analyze():
         cursor.execute("ANALYZE")
 
 
-def timed_engine(engine, size, queries, warm, html, profile):
-    """Every query on one engine: {measure: Timer}, [(text result, browse result)]."""
+def timed_engine(engine, size, queries, warm, html, profile, report):
+    """Every query on one engine: {measure: Timer}, [(text result, browse result)]. An engine
+    that raises SearchUnavailable is timed up to the exception; the failure is reported."""
     use_engine(engine)
-    for words, filters in warm:  # other queries: the timed ones stay new to Whoosh's caches
-        engine_search(words, filters)
+    for words, filters in warm:  # other queries: the timed ones stay new to the text caches
+        safe_search(words, filters)
         html(words, filters)
     timers = {name: Timer() for name in ("text", "text_repeat", "browse", "html")}
-    results = []
+    results, failures = [], []
     for words, filters in queries:
         forget_text(engine)
-        text = timers["text"](engine_search, words, filters)
-        timers["text_repeat"](engine_search, words, filters)
-        browse = timers["browse"](engine_search, "", filters)
+        text = timers["text"](safe_search, words, filters)
+        repeat = timers["text_repeat"](safe_search, words, filters)
+        browse = timers["browse"](safe_search, "", filters)
         forget_text(engine)
-        timers["html"](html, words, filters)
+        timers["html"](html, words, filters)  # the view falls back to the database listing
         results.append((text, browse))
+        for kind, answer, q in (("text", text, words), ("repeat", repeat, words),
+                                ("browse", browse, "")):  # fmt: skip
+            if isinstance(answer, Unavailable):
+                failures.append(f"  {engine} {kind} {{'q': {q!r}, **{filters}}}: {answer!r}")
+    calls = 3 * len(queries)
+    report.note(f"{size}: {engine}: SearchUnavailable on {len(failures)} of {calls} calls")
+    for line in failures[:8]:
+        report.note(line)
+    report.check(f"{size:,}: {engine} answers every call ({calls - len(failures)}/{calls})",
+                 not failures)  # fmt: skip
     if profile is not None:  # untimed: cProfile roughly doubles the cost of pure-Python code
         profile[engine] = cProfile.Profile()
         for words, filters in queries:
             forget_text(engine)
             profile[engine].enable()
-            engine_search(words, filters)
+            safe_search(words, filters)
             profile[engine].disable()
     return timers, results
 
@@ -475,6 +505,9 @@ def compare_engines(size, queries, results, engines, report):
     for (words, filters), (ra, rb) in zip(queries, pairs, strict=True):
         for kind, index in (("text", 0), ("browse", 1)):
             x, y = ra[index], rb[index]
+            if isinstance(x, Unavailable) or isinstance(y, Unavailable):
+                mismatches.append(f"  {kind} {{'q': {words!r}, **{filters}}}: {x!r} vs {y!r}")
+                continue
             same_total = x.total == y.total
             diff = facet_diff(nonzero(x.facets), nonzero(y.facets))
             agree[f"{kind}_total"] += same_total
@@ -525,7 +558,9 @@ def measure(size, queries, report, args, engines, profile):
     warm = make_queries(10, 99, args.values)
     timers, results = {}, {}
     for engine in engines:
-        timers[engine], results[engine] = timed_engine(engine, size, queries, warm, html, profile)
+        timers[engine], results[engine] = timed_engine(
+            engine, size, queries, warm, html, profile, report
+        )
 
     for words, filters in warm:
         baseline.run(words, filters)
@@ -567,7 +602,9 @@ def measure(size, queries, report, args, engines, profile):
         for (_words, filters), (ours, browse), (b_text, b_browse) in zip(
             queries, results[engine], answers, strict=True
         ):
-            if b_text is not None:
+            if isinstance(browse, Unavailable):
+                continue
+            if b_text is not None and not isinstance(ours, Unavailable):
                 agree["text_total"] += ours.total == b_text[0]
             b_total, _top, b_facets = b_browse
             agree["browse_total"] += browse.total == b_total
