@@ -4,6 +4,7 @@ import re
 from collections import defaultdict
 from html import unescape
 from types import SimpleNamespace
+from typing import NamedTuple
 
 from django.db import DatabaseError
 from django.db.models import Max
@@ -112,6 +113,37 @@ class Vocabularies:
             page_id: {name: _in_order(links[name][page_id]) for name in self.names}
             for page_id in page_ids
         }
+
+    @staticmethod
+    def linked(page_ids, names=M2M):
+        """{page id: {relation: [Entry(slug, label)] in the vocabulary's own order}} for a few
+        pages (a page of search results): the entries come with the links, one query per
+        relation. Loading every vocabulary for twenty offers costs more than the links."""
+        found = {page_id: {name: [] for name in names} for page_id in page_ids}
+        for name in names:
+            field = AanbodPage._meta.get_field(name)
+            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+            order = [_related_order(target, o) for o in field.related_model._meta.ordering]
+            rows = (
+                field.remote_field.through.objects.filter(**{f"{source}_id__in": page_ids})
+                .order_by(*order, f"{target}_id")
+                .values_list(f"{source}_id", f"{target}__slug", f"{target}__label")
+            )
+            for page_id, slug, label in rows:
+                found[page_id][name].append(Entry(slug, label))
+        return found
+
+
+class Entry(NamedTuple):
+    """A vocabulary entry as a search result card shows it."""
+
+    slug: str
+    label: str
+
+
+def _related_order(relation, ordering):
+    descending = ordering.startswith("-")
+    return f"{'-' if descending else ''}{relation}__{ordering.lstrip('-')}"
 
 
 def _in_order(pairs):

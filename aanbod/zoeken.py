@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db import DatabaseError, transaction
-from django.db.models import Q
+from django.db import DatabaseError, router, transaction
+from django.db.models import F, Q
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.html import escape
@@ -14,7 +14,7 @@ from django.utils.html import escape
 from preventiezoeker.search import SearchQuery, SearchUnavailable, search
 from preventiezoeker.search.query import parse
 
-from .facetten import FACETTEN, toegankelijkheid_groepen
+from .facetten import FACETTEN, _gecached
 from .filters import AanbodFilterSet
 from .markering import markeer
 from .models import AanbodPage, OrganisatiePage, ZoekStatistiek
@@ -85,7 +85,11 @@ class Zoekresultaat:
 
 
 def zoek(data: QueryDict, log=True) -> Zoekresultaat:
-    filterset = AanbodFilterSet(data)
+    # keuzes() and toegankelijkheid_groepen() each check the cache key, a database transaction
+    # (search.generation()): one look serves both.
+    cached = _gecached()
+    choices, groups = dict(cached["facets"]), cached["groups"]
+    filterset = AanbodFilterSet(data, choices=choices)
     params, notices = filterset.search_params()
     query = SearchQuery(
         text=params["text"], filters=params["filters"], sort=params["sort"],
@@ -99,7 +103,7 @@ def zoek(data: QueryDict, log=True) -> Zoekresultaat:
         result = search(query)
     except SearchUnavailable:
         logger.exception("Zoekindex onbruikbaar; val terug op de database")
-        return _fallback(out, filterset.choices)
+        return _fallback(out, choices, groups)
     out.total, out.page, out.suggestion = result.total, result.page, result.suggestion
     if result.timed_out:
         out.notices.append(TE_LANG)
@@ -117,10 +121,10 @@ def zoek(data: QueryDict, log=True) -> Zoekresultaat:
                 )
             )
     # Not prefetch_related: Wagtail's cluster fields build a manager per page and relation.
-    labels = Vocabularies(KAART_LABELS).for_pages([r.page.pk for r in out.results])
+    labels = Vocabularies.linked([r.page.pk for r in out.results], KAART_LABELS)
     for resultaat in out.results:
         resultaat.labels = labels[resultaat.page.pk]
-    out.facets = _facets(result.facets, params["filters"], filterset.choices)
+    out.facets = _facets(result.facets, params["filters"], choices, groups)
     out.zonder_filter = _zonder_filter(out)
     if log and params["page"] == 1:
         _log(params, result.total)
@@ -162,8 +166,8 @@ def _parents(pages):
     return {o.path: o for o in OrganisatiePage.objects.filter(path__in=paths)}
 
 
-def _facets(counts, selected, choices):
-    groups, order = toegankelijkheid_groepen()
+def _facets(counts, selected, choices, groups):
+    groups, order = groups
     facets = []
     for facet in FACETTEN:
         name = facet.naam
@@ -189,14 +193,32 @@ def _facets(counts, selected, choices):
 def _log(params, total):
     parsed = parse(params["text"])
     filters = "&".join(f"{k}={v}" for k in sorted(params["filters"]) for v in params["filters"][k])
+    dag, woorden, filters = timezone.localdate(), parsed.normalised[:200], filters[:500]
     try:
+        if _tel_bestaande(dag, woorden, filters, total):
+            return
         with transaction.atomic():  # a failure must not poison the request's transaction
-            ZoekStatistiek.tel(timezone.localdate(), parsed.normalised, filters, total)
+            ZoekStatistiek.tel(dag, woorden, filters, total)
     except DatabaseError:  # statistics never break a search
         logger.exception("Zoekstatistiek niet bewaard")
 
 
-def _fallback(out, choices):
+def _tel_bestaande(dag, woorden, filters, total):
+    """ZoekStatistiek.tel() for a row that exists, in one UPDATE; False when there is none.
+
+    Most searches were already done earlier that day. Outside a transaction one statement is
+    atomic by itself and needs no BEGIN/COMMIT; inside one, tel() runs in a savepoint instead.
+    """
+    if transaction.get_connection(router.db_for_write(ZoekStatistiek)).in_atomic_block:
+        return False
+    return ZoekStatistiek.objects.filter(dag=dag, woorden=woorden, filters=filters).update(
+        aantal=F("aantal") + 1,
+        resultaten=total,
+        zonder_resultaat=F("zonder_resultaat") + (1 if total == 0 else 0),
+    )
+
+
+def _fallback(out, choices, groups):
     """The index is broken: list from the database, without counts, and say so."""
     queryset = AanbodPage.objects.zichtbaar()
     for facet in FACETTEN:
@@ -227,13 +249,13 @@ def _fallback(out, choices):
     start = (out.page - 1) * out.per_page
     pages = list(queryset[start : start + out.per_page])
     parents = _parents(pages)
-    labels = Vocabularies(KAART_LABELS).for_pages([page.pk for page in pages])
+    labels = Vocabularies.linked([page.pk for page in pages], KAART_LABELS)
     for page in pages:
         page.organisatie_cached = parents.get(page.path[: -AanbodPage.steplen])
         out.results.append(
             Resultaat(page, escape(page.title), escape(page.in_het_kort), labels[page.pk])
         )
-    out.facets = _facets({}, out.filters, choices)
+    out.facets = _facets({}, out.filters, choices, groups)
     out.unavailable = True
     out.notices.append(
         "Zoeken werkt even minder goed: de aantallen ontbreken en de volgorde is op naam. "
