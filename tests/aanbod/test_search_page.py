@@ -12,9 +12,9 @@ from bs4 import BeautifulSoup
 
 from aanbod.enums import PrijsCategorie
 from aanbod.models import Taal, Thema, Wijk
-from preventiezoeker.search import reset_backend
 from preventiezoeker.search.sync import rebuild
 from tests.aanbod.factories import AanbodPageFactory, OrganisatiePageFactory, publish
+from tests.search.breken import break_index
 
 URL = "/aanbod/"
 
@@ -340,8 +340,7 @@ def test_notices_are_shown_in_a_polite_box(client, aanbod):
 def test_unavailable_index_is_said_plainly_and_nothing_is_disabled(
     client, aanbod, settings, tmp_path
 ):
-    settings.SEARCH_INDEX_DIR = tmp_path / "weg"
-    reset_backend()
+    break_index(settings, tmp_path / "weg", "weg")
     response, soup = get(client, "thema=beweging")
     assert response.context["zoek"].unavailable
     box = soup.select_one(".notice.notice-warn")
