@@ -6,6 +6,7 @@ same notices for its facets.
 """
 
 from django import forms
+from django.utils.choices import BaseChoiceIterator
 
 import django_filters
 
@@ -19,6 +20,24 @@ MAX_PAGE = 10_000
 SORT_LABELS = {"relevantie": "Best passend", "naam": "Naam (A-Z)", "nagekeken": "Laatst nagekeken"}
 
 
+class Keuzes(BaseChoiceIterator):
+    """A field's choices straight from a read-only {value: label} (keuzes()): Django copies
+    and normalises a plain list on every assignment and every form, hundreds of organisations
+    per request; this is used as it is, and a copy of the field shares it."""
+
+    def __init__(self, mapping):
+        self.mapping = mapping
+
+    def __iter__(self):
+        return iter(self.mapping.items())
+
+    def __len__(self):
+        return len(self.mapping)
+
+    def __deepcopy__(self, memo):
+        return self
+
+
 class LenientMultipleChoiceField(forms.MultipleChoiceField):
     """Keeps the known values, remembers the rest; never raises for a value."""
 
@@ -28,7 +47,8 @@ class LenientMultipleChoiceField(forms.MultipleChoiceField):
     def clean(self, value):
         # An empty value (?thema= from a "all" option) means "no choice", not an unknown one.
         values = [str(v)[:80] for v in self.to_python(value) if str(v).strip()]
-        known = dict(self.choices)
+        choices = self.choices
+        known = choices.mapping if isinstance(choices, Keuzes) else dict(choices)
         self.dropped = [v for v in values if v not in known]
         kept = list(dict.fromkeys(v for v in values if v in known))
         self.truncated = len(kept) > MAX_VALUES_PER_FACET
@@ -100,7 +120,15 @@ class AanbodFilterSet(django_filters.FilterSet):
         super().__init__(data, *args, queryset=AanbodPage.objects.none(), **kwargs)
         self.choices = choices or keuzes()
         for facet in FACETTEN:
-            self.form.fields[facet.naam].choices = list(self.choices[facet.naam].items())
+            self.form.fields[facet.naam].choices = Keuzes(self.choices[facet.naam])
+
+    def get_form_class(self):
+        """Built once per class rather than per request: the fields are always the same (each
+        form gets its own copies; the facets' choices are set on those)."""
+        cls = type(self)
+        if "_form_class" not in cls.__dict__:
+            cls._form_class = super().get_form_class()
+        return cls._form_class
 
     def search_params(self):
         """(params, notices): always usable, whatever came in."""

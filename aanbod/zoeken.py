@@ -5,11 +5,13 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db import DatabaseError, router, transaction
-from django.db.models import F, Q
+from django.db import DatabaseError, connections, router, transaction
+from django.db.models import Q
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.html import escape
+
+from wagtail.models import Page
 
 from preventiezoeker.search import SearchQuery, SearchUnavailable, search
 from preventiezoeker.search.query import parse
@@ -24,6 +26,7 @@ logger = logging.getLogger(__name__)
 PER_PAGE = 20
 # Shown on each result card (prefetched here: templates never query).
 KAART_LABELS = ("themas", "talen", "wijken")
+KAART_VELDEN = ("title", "url_path", "path", "in_het_kort", "stadsbreed", "prijs")
 TE_LANG = "De zoekopdracht duurde te lang; de volgorde is misschien niet de beste."
 
 
@@ -49,10 +52,31 @@ class Facet:
 
 @dataclass
 class Resultaat:
-    page: AanbodPage
+    kaart: AanbodPage  # only the fields a card shows (KAART_VELDEN); the rest is deferred
     title_html: str
     summary_html: str
     labels: dict = field(default_factory=dict)  # KAART_LABELS -> vocabulary entries
+    organisatie: str = ""  # the title of the organisation the offer is under
+    paginas: "_Paginas | None" = field(default=None, repr=False)
+
+    @property
+    def page(self):
+        """The whole AanbodPage (organisatie_cached set), e.g. for the JSON API: loaded on first
+        use, for every result at once. The HTML page reads only `kaart`."""
+        return self.paginas.get(self.kaart.pk) if self.paginas else self.kaart
+
+
+class _Paginas:
+    def __init__(self, ids):
+        self.ids, self.pages = ids, None
+
+    def get(self, pk):
+        if self.pages is None:
+            self.pages = AanbodPage.objects.in_bulk(self.ids)
+            parents = _parents(self.pages.values())
+            for page in self.pages.values():
+                page.organisatie_cached = parents.get(page.path[: -AanbodPage.steplen])
+        return self.pages.get(pk)
 
 
 @dataclass
@@ -78,6 +102,10 @@ class Zoekresultaat:
     @property
     def has_filters(self):
         return any(self.filters.values())
+
+    @property
+    def kaarten(self):
+        return [r.kaart for r in self.results]
 
     @property
     def chips(self):
@@ -109,21 +137,26 @@ def zoek(data: QueryDict, log=True) -> Zoekresultaat:
         out.notices.append(TE_LANG)
     if result.page_clamped and result.total:
         out.notices.append(f"Die pagina bestaat niet; dit is pagina {result.page}.")
-    pages = AanbodPage.objects.in_bulk([hit.id for hit in result.hits])
-    parents = _parents(pages.values())
+    ids = [hit.id for hit in result.hits]
+    kaarten, paginas = _kaarten(ids), _Paginas(ids)
     for hit in result.hits:
-        page = pages.get(hit.id)
-        if page is not None:
-            page.organisatie_cached = parents.get(page.path[: -AanbodPage.steplen])
+        kaart = kaarten.get(hit.id)
+        if kaart is not None:
             out.results.append(
                 Resultaat(
-                    page, markeer(page.title, hit.terms), markeer(page.in_het_kort, hit.terms)
-                )
+                    kaart,
+                    markeer(kaart.title, hit.terms),
+                    markeer(kaart.in_het_kort, hit.terms),
+                    organisatie=kaart.organisatie_titel,
+                    paginas=paginas,
+                )  # fmt: skip
             )
     # Not prefetch_related: Wagtail's cluster fields build a manager per page and relation.
-    labels = Vocabularies.linked([r.page.pk for r in out.results], KAART_LABELS)
+    labels = Vocabularies.linked([r.kaart.pk for r in out.results], KAART_LABELS)
     for resultaat in out.results:
-        resultaat.labels = labels[resultaat.page.pk]
+        resultaat.labels = labels[resultaat.kaart.pk]
+        if resultaat.organisatie is None:  # not under an organisation: as AanbodPage.organisatie
+            resultaat.organisatie = getattr(resultaat.page.organisatie, "title", "")
     out.facets = _facets(result.facets, params["filters"], choices, groups)
     out.zonder_filter = _zonder_filter(out)
     if log and params["page"] == 1:
@@ -157,6 +190,28 @@ def _zonder_filter(out):
                 "count": total,
             })  # fmt: skip
     return sorted(offers, key=lambda o: -o["count"])
+
+
+def _kaarten(ids):
+    """{pk: AanbodPage with only KAART_VELDEN, and organisatie_titel} in one query. Plain SQL:
+    compiling the ORM's query (two tables, a subquery) cost more than running it, and whole
+    Wagtail pages cost more than twenty cards need."""
+    if not ids:
+        return {}
+    q = connections[router.db_for_read(AanbodPage)].ops.quote_name
+    fields = [AanbodPage._meta.get_field(name) for name in KAART_VELDEN]
+    columns = [f"{'a' if f.model is AanbodPage else 'p'}.{q(f.column)}" for f in fields]
+    page, organisatie = q(Page._meta.db_table), q(OrganisatiePage._meta.db_table)
+    pk, ptr, path, title = (q(Page._meta.pk.column), q(AanbodPage._meta.pk.column),
+                            q("path"), q("title"))  # fmt: skip
+    sql = (
+        f"SELECT a.{ptr}, p.{pk}, {', '.join(columns)}, "
+        f"(SELECT o.{title} FROM {page} o JOIN {organisatie} op ON op.{ptr} = o.{pk} "
+        f"WHERE o.{path} = substr(p.{path}, 1, length(p.{path}) - {int(AanbodPage.steplen)})) "
+        f"AS organisatie_titel FROM {q(AanbodPage._meta.db_table)} a JOIN {page} p "
+        f"ON p.{pk} = a.{ptr} WHERE a.{ptr} IN ({', '.join(['%s'] * len(ids))})"
+    )
+    return {kaart.pk: kaart for kaart in AanbodPage.objects.raw(sql, list(ids))}
 
 
 def _parents(pages):
@@ -208,14 +263,24 @@ def _tel_bestaande(dag, woorden, filters, total):
 
     Most searches were already done earlier that day. Outside a transaction one statement is
     atomic by itself and needs no BEGIN/COMMIT; inside one, tel() runs in a savepoint instead.
+    Plain SQL: the ORM took longer to compile this UPDATE than the database to run it.
     """
-    if transaction.get_connection(router.db_for_write(ZoekStatistiek)).in_atomic_block:
+    connection = transaction.get_connection(router.db_for_write(ZoekStatistiek))
+    if connection.in_atomic_block:
         return False
-    return ZoekStatistiek.objects.filter(dag=dag, woorden=woorden, filters=filters).update(
-        aantal=F("aantal") + 1,
-        resultaten=total,
-        zonder_resultaat=F("zonder_resultaat") + (1 if total == 0 else 0),
+    meta, q = ZoekStatistiek._meta, connection.ops.quote_name
+    aantal, resultaten, zonder, *waar = (
+        q(meta.get_field(name).column)
+        for name in ("aantal", "resultaten", "zonder_resultaat", "dag", "woorden", "filters")
     )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {q(meta.db_table)} SET {aantal} = {aantal} + 1, {resultaten} = %s, "
+            f"{zonder} = {zonder} + %s WHERE {' = %s AND '.join(waar)} = %s",
+            [total, 1 if total == 0 else 0, connection.ops.adapt_datefield_value(dag), woorden,
+             filters],
+        )  # fmt: skip
+        return cursor.rowcount > 0
 
 
 def _fallback(out, choices, groups):
@@ -252,8 +317,11 @@ def _fallback(out, choices, groups):
     labels = Vocabularies.linked([page.pk for page in pages], KAART_LABELS)
     for page in pages:
         page.organisatie_cached = parents.get(page.path[: -AanbodPage.steplen])
+        organisatie = getattr(page.organisatie, "title", "")
         out.results.append(
-            Resultaat(page, escape(page.title), escape(page.in_het_kort), labels[page.pk])
+            Resultaat(
+                page, escape(page.title), escape(page.in_het_kort), labels[page.pk], organisatie
+            )
         )
     out.facets = _facets({}, out.filters, choices, groups)
     out.unavailable = True

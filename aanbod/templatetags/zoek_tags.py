@@ -5,8 +5,10 @@ top of request.GET, e.g. {% zonder_waarde "wijk" "rabot" as m %}{% querystring r
 Every mapping sets page to None: a changed filter always starts again at page 1.
 """
 
+import html
+from itertools import groupby
+
 from django import template
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from ..enums import ToegankelijkheidGroep
@@ -39,6 +41,44 @@ def zonder_filters():
 
 
 @register.simple_tag
+def facet_paneel(facets, tellen):
+    """The filter panel: a <fieldset> per facet that has values, its checkboxes by facet_waarden.
+
+    Grouped facets (toegankelijkheid) get a <fieldset> per group; long ones show some values
+    and put the rest in a <details> "Toon alle ..." (facet_delen). Built here rather than with
+    an {% include %} per facet, for the reason given at facet_waarden. Every text is escaped.
+    """
+    return mark_safe("".join(_facet(f, tellen) for f in facets if f.values))  # noqa: S308
+
+
+def _facet(facet, tellen):
+    if facet.name == "toegankelijkheid":
+        body = "\n    ".join(
+            '<fieldset class="facet-groep">\n'
+            f"      <legend>{_esc(groep_label(groep))}</legend>\n"
+            f'      <ul class="facet-waarden">{facet_waarden(facet, list(values), tellen)}</ul>\n'
+            "    </fieldset>"
+            for groep, values in groupby(facet.values, key=lambda v: v.groep)
+        )
+    else:
+        delen = facet_delen(facet)
+        zichtbaar, rest = delen["zichtbaar"], delen["rest"]
+        body = f'<ul class="facet-waarden">{facet_waarden(facet, zichtbaar, tellen)}</ul>'
+        if rest:
+            body += (
+                '\n    <details class="facet-meer">\n'
+                f"      <summary>Toon alle {_esc(delen['meervoud'])} "
+                f'<span class="facet-meer-aantal">(nog {len(rest)})</span></summary>\n'
+                f'      <ul class="facet-waarden">{facet_waarden(facet, rest, tellen)}</ul>\n'
+                "    </details>"
+            )
+    return (
+        f'\n<fieldset class="facet" id="facet-{_esc(facet.name)}">\n'
+        f"  <legend>{_esc(facet.label)}</legend>\n  {body}\n</fieldset>\n"
+    )
+
+
+@register.simple_tag
 def facet_delen(facet):
     """{zichtbaar, rest, meervoud} for one facet, both parts in the vocabulary's own order.
 
@@ -68,10 +108,11 @@ def facet_waarden(facet, values, tellen):
     and disabled (choosing it could only give nothing); a chosen one always stays operable so it
     can be unticked. Without counts (index down) nothing is disabled. Built here rather than with
     an {% include %} per value: a facet can list hundreds of organisations, and an include per
-    value was most of the page's rendering time (and format_html per value, half of the rest).
+    value was most of the page's rendering time (and format_html per value, half of the rest;
+    django.utils.html.escape's lazy-string check, a third of what remained).
     Every value and label is escaped; counts are integers.
     """
-    name = escape(facet.name)
+    name = _esc(facet.name)
     rows = []
     for v in values:
         leeg = tellen and not v.count and not v.selected
@@ -81,11 +122,57 @@ def facet_waarden(facet, values, tellen):
         )
         rows.append(
             f'<li class="facet-waarde{" is-leeg" if leeg else ""}"><label>'
-            f'<input type="checkbox" name="{name}" value="{escape(v.value)}"'
+            f'<input type="checkbox" name="{name}" value="{_esc(v.value)}"'
             f"{' checked' if v.selected else ''}{' disabled' if leeg else ''}>"
-            f'<span class="facet-label">{escape(v.label)}{aantal}</span></label></li>'
+            f'<span class="facet-label">{_esc(v.label)}{aantal}</span></label></li>'
         )
     return mark_safe("".join(rows))  # noqa: S308 - every part is escaped or an integer
+
+
+@register.simple_tag(takes_context=True)
+def zoek_resultaten(context, results, knoppen):
+    """The result cards of the search page, one <li> each; `knoppen` maps an offer's pk to its
+    "add to selection" form (doorverwijzing's selectie_knoppen, already safe HTML).
+
+    Built here for the same reason as facet_waarden: a template per card was half of the page's
+    rendering time. title_html and summary_html are escaped with <mark> around matched words
+    (aanbod/markering.py); every other text is escaped here; pks and counts are integers.
+    """
+    request = context.get("request")
+    cards = "".join(_kaart(r, request, knoppen.get(r.kaart.pk, "")) for r in results)
+    return mark_safe(cards)  # noqa: S308 - see above
+
+
+def _kaart(r, request, knop):
+    p = r.kaart
+    prijs = p.prijs_labels
+    prijs = f"<div><dt>Prijs</dt><dd>{_lijst(prijs, len(prijs))}</dd></div>\n    " if prijs else ""
+    wijken = [w.label for w in r.labels["wijken"]]
+    waar = "Heel Gent" if p.stadsbreed else (_lijst(wijken, 3) or "Niet opgegeven")
+    talen = [t.label for t in r.labels["talen"]]
+    taal = f"\n    <div><dt>Taal</dt><dd>{_lijst(talen, 4)}</dd></div>" if talen else ""
+    themas = "".join(f"<li>{_esc(t.label)}</li>" for t in r.labels["themas"])
+    themas = f'\n  <ul class="tags" aria-label="Thema\'s">{themas}</ul>' if themas else ""
+    return (
+        f'<li><article class="card resultaat" id="aanbod-{int(p.pk)}">\n'
+        f'  <h3 class="card-title"><a href="{_esc(p.get_url(request=request))}">'
+        f"{r.title_html}</a></h3>\n"
+        f'  <p class="card-org">{_esc(r.organisatie)}</p>\n'
+        f'  <p class="resultaat-kort">{r.summary_html}</p>\n'
+        f'  <dl class="hints">\n    {prijs}<div><dt>Waar</dt><dd>{waar}</dd></div>{taal}\n  </dl>'
+        f"{themas}\n  {knop}\n</article></li>"
+    )
+
+
+def _lijst(labels, shown):
+    """Up to `shown` labels, comma-separated, then "en nog N"; escaped."""
+    text = ", ".join(_esc(label) for label in labels[:shown])
+    return f"{text} en nog {len(labels) - shown}" if len(labels) > shown else text
+
+
+def _esc(text):
+    """django.utils.html.escape without its lazy-string check (a third of its cost here)."""
+    return html.escape(str(text))
 
 
 @register.filter

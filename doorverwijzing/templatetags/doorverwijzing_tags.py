@@ -2,7 +2,8 @@
 
 from django import template
 from django.middleware.csrf import get_token
-from django.utils.html import format_html
+from django.urls import reverse
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from doorverwijzing.selectie import Selectie
@@ -11,20 +12,61 @@ from doorverwijzing.vertalingen import inschrijving_zinnen, prijs_zinnen
 register = template.Library()
 
 
-@register.inclusion_tag("doorverwijzing/includes/selectie_knop.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def selectie_knop(context, page, volgende=None):
     """The "add to selection" form. Works inside {% include ... only %}: the request travels on
     the template context object even when the variables don't."""
     request = getattr(context, "request", None)
+    if request is None or not page:
+        return ""
+    return _knop(_KnopStand(request), page, volgende)
+
+
+@register.simple_tag(takes_context=True)
+def selectie_knoppen(context, pages):
+    """{page pk: its "add to selection" form} for a list of results, e.g. the search page's
+    twenty cards: the token, the links and the selection are looked up once, not per card."""
+    request = getattr(context, "request", None)
     if request is None:
-        return {"page": None}
-    in_selectie = hasattr(request, "session") and page.pk in Selectie(request.session)
-    return {
-        "page": page,
-        "in_selectie": in_selectie,
-        "csrf_token": get_token(request),
-        "volgende": volgende or f"{request.get_full_path()}#aanbod-{page.pk}",
-    }
+        return {}
+    stand = _KnopStand(request)
+    return {page.pk: _knop(stand, page) for page in pages}
+
+
+class _KnopStand:
+    """What every button on one page shares."""
+
+    def __init__(self, request):
+        self.request = request
+        self.selectie = set(Selectie(request.session).ids) if hasattr(request, "session") else ()
+        self.token = escape(get_token(request))
+        self.toevoegen = escape(reverse("doorverwijzing:toevoegen"))
+        self.lijst = escape(reverse("doorverwijzing:selectie"))
+        self.hier = self.request.get_full_path()
+
+
+def _knop(stand, page, volgende=None):
+    """Built here rather than from a template per button: a page of results has twenty, and a
+    template per button was a sixth of the search page's time. Every value is escaped."""
+    if page.pk in stand.selectie:
+        actie = (
+            '<p class="in-selectie"><span aria-hidden="true">✓</span> '
+            f'In <a href="{stand.lijst}">je selectie</a></p>'
+        )
+    else:
+        actie = (
+            '<button type="submit" class="knop-licht" '
+            f'aria-label="Zet in mijn selectie: {escape(page.title)}">Zet in mijn selectie</button>'
+        )
+    volgende = volgende or f"{stand.hier}#aanbod-{page.pk}"
+    return mark_safe(  # noqa: S308 - every part is escaped, a constant or an integer
+        f'<form method="post" action="{stand.toevoegen}" class="selectie-knop" '
+        "data-selectie-knop>\n"
+        f'  <input type="hidden" name="csrfmiddlewaretoken" value="{stand.token}">\n'
+        f'  <input type="hidden" name="aanbod" value="{int(page.pk)}">\n'
+        f'  <input type="hidden" name="volgende" value="{escape(volgende)}">\n'
+        f"  {actie}\n</form>"
+    )
 
 
 @register.simple_tag
