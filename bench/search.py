@@ -506,7 +506,8 @@ def compare_engines(size, queries, results, engines, report):
         for kind, index in (("text", 0), ("browse", 1)):
             x, y = ra[index], rb[index]
             if isinstance(x, Unavailable) or isinstance(y, Unavailable):
-                mismatches.append(f"  {kind} {{'q': {words!r}, **{filters}}}: {x!r} vs {y!r}")
+                x, y = (r if isinstance(r, Unavailable) else f"total {r.total}" for r in (x, y))
+                mismatches.append(f"  {kind} {{'q': {words!r}, **{filters}}}: {x} vs {y}")
                 continue
             same_total = x.total == y.total
             diff = facet_diff(nonzero(x.facets), nonzero(y.facets))
