@@ -48,6 +48,9 @@ class SearchBackend(ABC):
     def rebuild(self, documents, progress=None):
         """Replace the whole index with `documents`; readers keep working meanwhile."""
 
+    def after_rebuild(self):  # noqa: B027 - optional: most engines have nothing to tidy
+        """Tidy up after a committed rebuild (outside any transaction)."""
+
     @abstractmethod
     def search(self, query: SearchQuery) -> SearchResult:
         """Raise SearchUnavailable when the index is missing or unreadable."""

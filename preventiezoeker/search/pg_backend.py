@@ -297,6 +297,19 @@ class PostgresBackend(SearchBackend):
             )
         return count
 
+    def after_rebuild(self):
+        """Reclaim the previous generation's rows and mark the pages all-visible, so postings
+        are read by index-only scans at once (autovacuum would get there later). VACUUM
+        cannot run in a transaction: inside one (tests) it is left to autovacuum."""
+        connection = connections[self.write_using]
+        if connection.in_atomic_block:
+            return
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM (ANALYZE) search_posting, search_document, search_term")
+        except DatabaseError as exc:  # e.g. not the tables' owner: autovacuum does it later
+            logger.warning("VACUUM van de zoektabellen mislukt: %s", exc)
+
     # -- reading ---------------------------------------------------------------------------
     @contextlib.contextmanager
     def _reading(self):

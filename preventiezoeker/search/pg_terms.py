@@ -4,6 +4,7 @@ unstemmed word list for prefix and typo expansion (fuzzystrmatch), stem frequenc
 checks against the stored stem sequence."""
 
 import numpy as np
+import psycopg
 
 EMPTY = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32))
 MAX_NEAR = 500
@@ -24,13 +25,18 @@ class PostgresTerms:
         return slots[known], known
 
     def prefetch(self, terms):
-        self.cursor.execute(
-            "SELECT term, array_agg(id ORDER BY id), array_agg(impact ORDER BY id) "
-            "FROM search_posting WHERE source = %s AND term = ANY(%s) GROUP BY term",
-            [self.name, list(terms)],
-        )
+        # Binary results (a server-side-binding cursor on the same connection and
+        # transaction): a common term's 10,000s of postings parse in C, not from text.
+        with psycopg.Cursor(self.cursor.connection) as binary:
+            binary.execute(
+                "SELECT term, array_agg(id), array_agg(impact) FROM search_posting "
+                "WHERE source = %s AND term = ANY(%s) GROUP BY term",
+                [self.name, list(terms)],
+                binary=True,
+            )
+            rows = binary.fetchall()
         found = dict.fromkeys(terms, EMPTY)
-        for term, ids, impacts in self.cursor.fetchall():
+        for term, ids, impacts in rows:
             slots, known = self._slots(ids)
             found[term] = (slots, np.asarray(impacts, dtype=np.float32)[known])
         return found

@@ -102,5 +102,6 @@ def rebuild(progress=None):
         count = backend.rebuild(documents(), progress=progress)
         # Everything queued before the rebuild read the database is in it already.
         IndexTaak.objects.filter(pk__lte=started).delete()
+    backend.after_rebuild()
     flush(timeout=5)
     return count
