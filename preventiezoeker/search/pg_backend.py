@@ -15,7 +15,6 @@ own code: both engines give the same answers.
 """
 
 import contextlib
-import datetime
 import logging
 from collections import Counter
 
@@ -29,6 +28,7 @@ from .backend import SearchBackend
 from .pg_snapshot import Snapshots
 from .pg_terms import PostgresTerms
 from .query import parse
+from .sources import date_key
 from .text import exact_tokens
 from .text_match import TextSearcher
 from .types import SearchUnavailable
@@ -40,14 +40,6 @@ STATEMENT_TIMEOUT_MS = 2000  # a search that takes longer falls back to the data
 WRITE_LOCK_TIMEOUT_MS = 2000
 REBUILD_BATCH = 2000
 FACET_SEPARATOR = ":"
-
-
-def _date_int(value):
-    if not value:
-        return 0
-    if isinstance(value, str):
-        value = datetime.date.fromisoformat(value[:10])
-    return int(value.strftime("%Y%m%d"))
 
 
 class _Layout:
@@ -78,9 +70,9 @@ class _Layout:
             " ".join(exact_tokens(str(doc.get(s.column) or ""))) or "~" for s in self.text_sorts
         ]
         sorts += [None] * (MAX_TEXT_SORTS - len(sorts))
-        dates = [_date_int(doc.get(s.column)) for s in self.date_sorts]
+        dates = [date_key(doc.get(s.column)) for s in self.date_sorts]
         dates += [0] * (MAX_DATE_SORTS - len(dates))
-        expires = _date_int(doc.get(self.source.expires)) if self.source.expires else 0
+        expires = date_key(doc.get(self.source.expires)) if self.source.expires else 0
         row = (
             int(doc["id"]), sorted(set(facets)), " ".join(sorted(words)), sequence,
             *sorts, *dates, expires,

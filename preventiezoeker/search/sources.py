@@ -5,6 +5,7 @@ A source declares its schema: facet names, match-all values, weighted text parts
 date columns. A backend reads the schema once when it opens its index.
 """
 
+import datetime
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -55,6 +56,15 @@ class Source:
     def date_columns(self):
         dates = [sort.column for sort in self.sorts if sort.kind == "date"]
         return tuple(dict.fromkeys([*dates, *([self.expires] if self.expires else [])]))
+
+
+def date_key(value):
+    """A date column's value as an orderable integer (YYYYMMDD; missing = 0, the oldest)."""
+    if not value:
+        return 0
+    if isinstance(value, str):
+        value = datetime.date.fromisoformat(value[:10])
+    return int(value.strftime("%Y%m%d"))
 
 
 _sources: dict[str, Source] = {}

@@ -7,7 +7,6 @@ directory at a time: writer() holds a file lock (fcntl) beside the index.
 """
 
 import contextlib
-import datetime
 import fcntl
 import os
 import shutil
@@ -30,6 +29,7 @@ from .answer import answer
 from .backend import SearchBackend
 from .facetcache import FACET_FIELD, FACET_SEPARATOR, Columns, FacetCache
 from .query import parse
+from .sources import date_key
 from .text import contains_phrase, exact_tokens
 from .text_match import TextSearcher
 from .types import SearchUnavailable
@@ -67,14 +67,6 @@ def build_schema(source):
     return Schema(**fields)
 
 
-def _date_int(value):
-    if not value:
-        return 0
-    if isinstance(value, str):
-        value = datetime.date.fromisoformat(value[:10])
-    return int(value.strftime("%Y%m%d"))
-
-
 def _analyzer(source):
     return analysis.WeightedTextAnalyzer(part.weight for part in source.text)
 
@@ -100,7 +92,7 @@ def to_fields(doc, layout):
     for name, column in layout.text_sorts:
         fields[name] = (" ".join(exact_tokens(str(doc.get(column) or ""))) or "~").encode()
     for name, column in layout.dates:
-        fields[name] = _date_int(doc.get(column))
+        fields[name] = date_key(doc.get(column))
     _impacts, fields[PHRASE_FIELD], words = analysis.analyse(value, layout.boosts)
     values = [
         f"{facet}{FACET_SEPARATOR}{str(v).replace(' ', '')}"
