@@ -99,16 +99,9 @@ def load_run(database_url, redis_url, urls, tmp, size, duration=20, connections=
             redis = "throwaway redis-server"
         else:
             redis = "REDIS_URL"
-        common = {
-            "DJANGO_SETTINGS_MODULE": "preventiezoeker.settings.production",
-            "DJANGO_SECRET_KEY": servers.secret_key(),
-            "DJANGO_ALLOWED_HOSTS": HOST,
-            "WAGTAILADMIN_BASE_URL": f"https://{HOST}",
-            "DATABASE_URL": database_url,
-            "REDIS_URL": redis_url,
-            "DJANGO_STATIC_ROOT": tmp / "static",
-            "DJANGO_LOG_LEVEL": "WARNING",
-        }
+        common = servers.production(
+            HOST, database_url, redis_url, tmp / "static", DJANGO_LOG_LEVEL="WARNING"
+        )
         envs = [
             servers.server_env(**common, PREVENTIEZOEKER_VAR_DIR=tmp / f"server{i}")
             for i in range(servers_count)

@@ -219,6 +219,21 @@ def server_env(**settings):
     return env
 
 
+def production(host, database_url, redis_url, static_root, **more):
+    """What one server of a deployment gets: the production settings for `host`, one database,
+    one Redis, its static files; `more` adds or overrides (PREVENTIEZOEKER_VAR_DIR, mail...)."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "preventiezoeker.settings.production",
+        "DJANGO_SECRET_KEY": secret_key(),
+        "DJANGO_ALLOWED_HOSTS": host,
+        "WAGTAILADMIN_BASE_URL": f"https://{host}",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "DJANGO_STATIC_ROOT": static_root,
+        **more,
+    }
+
+
 def manage(env, *args, timeout=300):
     """Run manage.py with env; raise with its output when it fails."""
     result = subprocess.run(

@@ -45,18 +45,11 @@ def deployment(redis_url, tmp_path_factory):
     with contextlib.ExitStack() as stack:
         database_url = stack.enter_context(servers.throwaway_postgres())
         smtp_port, mails = stack.enter_context(servers.smtp_sink())
-        common = {
-            "DJANGO_SETTINGS_MODULE": "preventiezoeker.settings.production",
-            "DJANGO_SECRET_KEY": servers.secret_key(),
-            "DJANGO_ALLOWED_HOSTS": HOST,
-            "WAGTAILADMIN_BASE_URL": f"https://{HOST}",
-            "DATABASE_URL": database_url,
-            "REDIS_URL": redis_url,
-            "DJANGO_STATIC_ROOT": tmp / "static",
-            # The SMTP backend, as in production, to a mail server that keeps what it gets.
-            "DJANGO_EMAIL_HOST": "127.0.0.1",
-            "DJANGO_EMAIL_PORT": smtp_port,
-        }
+        # The SMTP backend, as in production, to a mail server that keeps what it gets.
+        common = servers.production(
+            HOST, database_url, redis_url, tmp / "static",
+            DJANGO_EMAIL_HOST="127.0.0.1", DJANGO_EMAIL_PORT=smtp_port,
+        )  # fmt: skip
         env_a = servers.server_env(**common, PREVENTIEZOEKER_VAR_DIR=tmp / "a")
         env_b = servers.server_env(**common, PREVENTIEZOEKER_VAR_DIR=tmp / "b")
         # Overlapped where it is safe: static files while the database is migrated; the
