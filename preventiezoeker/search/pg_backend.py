@@ -140,8 +140,8 @@ class PostgresBackend(SearchBackend):
         until they commit, so generations commit in order: a reader that sees generation G
         sees every row changed up to G."""
         cursor.execute(
-            "UPDATE search_state SET generation = generation + 1 WHERE source = %s "
-            "RETURNING generation",
+            "UPDATE search_state SET generation = nextval('search_generation') "
+            "WHERE source = %s RETURNING generation",
             [self.name],
         )
         row = cursor.fetchone()
@@ -255,7 +255,7 @@ class PostgresBackend(SearchBackend):
         with self._writing(lock_timeout=False) as cursor:
             cursor.execute(
                 "INSERT INTO search_state (source) VALUES (%s) ON CONFLICT (source) DO UPDATE "
-                "SET generation = search_state.generation + 1 RETURNING generation",
+                "SET generation = nextval('search_generation') RETURNING generation",
                 [self.name],
             )
             generation = cursor.fetchone()[0]

@@ -5,9 +5,11 @@ from django.db import migrations
 
 SQL = """
 CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
+-- Generations come from a sequence: a rolled-back write never hands its number to other data.
+CREATE SEQUENCE search_generation;
 CREATE TABLE search_state (
     source varchar(40) PRIMARY KEY,
-    generation bigint NOT NULL DEFAULT 1,
+    generation bigint NOT NULL DEFAULT nextval('search_generation'),
     documents integer NOT NULL DEFAULT 0,
     rebuilt bigint NOT NULL DEFAULT 0,
     built timestamptz NOT NULL DEFAULT now()
@@ -47,6 +49,7 @@ CREATE TABLE search_term (
 
 REVERSE = """
 DROP TABLE IF EXISTS search_term, search_posting, search_document, search_state;
+DROP SEQUENCE IF EXISTS search_generation;
 """
 
 
