@@ -165,6 +165,13 @@ def toegankelijkheid_groepen():
     return _gecached()["groups"]
 
 
+def keuzes_en_groepen():
+    """(keuzes(), toegankelijkheid_groepen()) with one look at the cache key (a search page
+    needs both; each look costs a small database transaction)."""
+    cached = _gecached()
+    return dict(cached["facets"]), cached["groups"]
+
+
 def vergeet_keuzes():
     _cached["value"] = None
 

@@ -16,7 +16,7 @@ from wagtail.models import Page
 from preventiezoeker.search import SearchQuery, SearchUnavailable, search
 from preventiezoeker.search.query import parse
 
-from .facetten import FACETTEN, _gecached
+from .facetten import FACETTEN, keuzes_en_groepen
 from .filters import AanbodFilterSet
 from .markering import markeer
 from .models import AanbodPage, OrganisatiePage, ZoekStatistiek
@@ -113,10 +113,7 @@ class Zoekresultaat:
 
 
 def zoek(data: QueryDict, log=True) -> Zoekresultaat:
-    # keuzes() and toegankelijkheid_groepen() each check the cache key, a database transaction
-    # (search.generation()): one look serves both.
-    cached = _gecached()
-    choices, groups = dict(cached["facets"]), cached["groups"]
+    choices, groups = keuzes_en_groepen()
     filterset = AanbodFilterSet(data, choices=choices)
     params, notices = filterset.search_params()
     query = SearchQuery(
