@@ -328,8 +328,20 @@ class PostgresBackend(SearchBackend):
             raise SearchUnavailable(str(exc)) from exc
 
     def generation(self):
-        with self._reading() as (_cursor, state):
-            return (self.name, state[0])
+        """One primary-key SELECT (it runs on every page: no transaction of its own; only row
+        locks touch search_state, and they never block a read)."""
+        connection = connections[self.using]
+        # Inside a transaction a failure must not break it: a savepoint there.
+        guard = transaction.atomic(using=self.using) if connection.in_atomic_block else None
+        try:
+            with guard or contextlib.nullcontext(), connection.cursor() as cursor:
+                cursor.execute("SELECT generation FROM search_state WHERE source = %s", [self.name])
+                row = cursor.fetchone()
+        except DatabaseError as exc:
+            raise SearchUnavailable(str(exc)) from exc
+        if row is None:
+            raise SearchUnavailable("geen zoekindex")
+        return (self.name, row[0])
 
     def status(self):
         try:
