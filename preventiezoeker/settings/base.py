@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "api",
     "preventiezoeker.search",
     "preventiezoeker.versies",
+    "preventiezoeker.lockout",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -54,10 +55,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     # Wagtail's search tables on PostgreSQL need it (postgres.E005); harmless on SQLite.
     "django.contrib.postgres",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Django's built-in CSP (settings/csp.py); the admin's looser policy in preventiezoeker/csp.py.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -67,6 +71,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: counts failed logins (settings/login.py).
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "preventiezoeker.urls"
@@ -81,6 +92,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
@@ -241,3 +253,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# Each concern of issue 11 in its own module, so this file stays the map.
+from .csp import *  # noqa: E402,F403
+from .login import *  # noqa: E402,F403
+from .uploads import *  # noqa: E402,F403

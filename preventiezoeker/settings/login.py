@@ -1,0 +1,1 @@
+"""Login guessing limits (django-axes): filled in by issue 11."""

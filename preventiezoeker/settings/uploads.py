@@ -1,0 +1,1 @@
+"""Upload limits and checks: filled in by issue 11."""
