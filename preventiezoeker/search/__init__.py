@@ -19,12 +19,12 @@ from .sources import (
     register_synonyms,
     synonyms,
 )
-from .types import Hit, SearchQuery, SearchResult, SearchUnavailable
+from .types import Hit, IndexDamaged, SearchQuery, SearchResult, SearchUnavailable
 
 __all__ = [
-    "RELEVANCE", "Hit", "SearchBackend", "SearchQuery", "SearchResult", "SearchUnavailable",
-    "SortOrder", "Source", "TextPart", "generation", "get_backend", "register_source",
-    "register_synonyms", "reset_backend", "search",
+    "RELEVANCE", "Hit", "IndexDamaged", "SearchBackend", "SearchQuery", "SearchResult",
+    "SearchUnavailable", "SortOrder", "Source", "TextPart", "generation", "get_backend",
+    "register_source", "register_synonyms", "reset_backend", "search",
 ]  # fmt: skip
 
 DEFAULT_BACKEND = "preventiezoeker.search.whoosh_backend.WhooshBackend"

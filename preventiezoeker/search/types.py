@@ -56,3 +56,11 @@ class SearchResult:
 
 class SearchUnavailable(Exception):
     """The index is missing or unreadable; the database is still the source of truth."""
+
+
+class IndexDamaged(SearchUnavailable):
+    """The index is missing, truncated or corrupt: only a rebuild from the database heals it.
+
+    Raised by reads (the site then answers from the database) and by update()/delete(), which
+    never create a fresh, partial index in its place; sync then starts one rebuild.
+    """
