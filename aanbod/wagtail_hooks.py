@@ -3,6 +3,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from aanbod.bulk_acties import BULK_ACTIONS
 from aanbod.models import Doelgroep, Synoniem, Taal, Thema, Toegankelijkheid, Wijk, ZoekStatistiek
 
 
@@ -65,6 +66,10 @@ class VocabulariaGroup(SnippetViewSetGroup):
 
 
 register_snippet(VocabulariaGroup)
+
+# After Wagtail's own (order 0), so these replace them: see aanbod/bulk_acties.py.
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action, order=1)
 
 
 class ZoekStatistiekViewSet(ModelViewSet):

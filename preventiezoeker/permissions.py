@@ -9,6 +9,7 @@ from django.contrib.auth.models import Permission
 
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 
 COORDINATOR_GROUP = "Coördinatoren"
 
@@ -42,3 +43,24 @@ def can_publish_somewhere(user):
 def editable_pages(user):
     """The pages a user may add below or change: for a partner, its own organisation."""
     return PagePermissionPolicy(Page).instances_user_has_any_permission_for(user, ["add", "change"])
+
+
+# Every action any permission policy knows: pages, collections (images, documents), models.
+ANY_ACTION = (
+    "add",
+    "change",
+    "delete",
+    "publish",
+    "bulk_delete",
+    "lock",
+    "unlock",
+    "choose",
+    "view",
+)
+
+
+def instances_user_may_see(user, model):
+    """What the admin may name to a user at all: the objects it holds some permission on. For a
+    partner that is its own organisation's pages and collection, never another one's drafts."""
+    policy = policy_registry.get_by_type(model)
+    return policy.instances_user_has_any_permission_for(user, ANY_ACTION)

@@ -29,6 +29,9 @@ from home.inrichting import WORKFLOW_NAME
 from tests.aanbod.factories import AanbodPageFactory, publish
 
 GEHEIM = "Geheim concept van WGC Beta"
+NOOIT_GEPUBLICEERD = "Nooit gepubliceerd concept van WGC Beta"
+# Every unpublished title of B in the world below: none may reach partner A.
+B_CONCEPTEN = (GEHEIM, "Valpreventie Beta (nieuw)", NOOIT_GEPUBLICEERD)
 KAPING = "Overgenomen door WGC Alfa"
 
 # ---------------------------------------------------------------------------------------------
@@ -197,6 +200,12 @@ def world(partner_a, partner_b, coordinator, site_tree):
     b_ingediend_revision = b_ingediend.save_revision(user=partner_b.user)
     b_ingediend.get_workflow().start(b_ingediend, partner_b.user)
 
+    # B has a never-published draft.
+    b_concept = AanbodPageFactory(
+        parent=partner_b.organisatie, title=NOOIT_GEPUBLICEERD, live=False
+    )
+    b_concept.save_revision(user=partner_b.user)
+
     # B uploads an image and a document into its own collection through the admin.
     b_collection = Collection.objects.get(name="WGC Beta")
     a_collection = Collection.objects.get(name="WGC Alfa")
@@ -229,6 +238,7 @@ def world(partner_a, partner_b, coordinator, site_tree):
         b_ingediend=b_ingediend,
         b_ingediend_revision=b_ingediend_revision,
         b_ingediend_task_state=b_ingediend.current_workflow_task_state,
+        b_concept=b_concept,
         b_image=b_image,
         b_document=b_document,
         a_image=a_image,
@@ -273,7 +283,8 @@ class Attack:
     url: Any  # callable(world) -> str
     data: Any = None  # callable(world) -> dict | QueryDict
     json: bool = False
-    secret: bool = False  # the response must not leak B's draft title
+    secret: bool = False  # the response must not leak B's draft titles
+    status: int | None = None  # the one status code expected, where a single one is right
     ajax: bool = False
     # Bulk actions answer with a redirect back to the listing whether or not anything happened;
     # for them only the database tells whether the attack worked.
@@ -322,6 +333,14 @@ def bulk(action, page_attr, child_of=None):
     return build
 
 
+def bulk_drafts(action):
+    def build(w):
+        ids = "&".join(f"id={page.pk}" for page in (w.b_concept, w.b_ingediend, w.b_offer))
+        return reverse("wagtail_bulk_action", args=["wagtailcore", "page", action]) + "?" + ids
+
+    return build
+
+
 def snippet(model, view, pk_fn=None):
     def build(w):
         name = f"wagtailsnippets_aanbod_{model}:{view}"
@@ -335,6 +354,9 @@ def snippet(model, view, pk_fn=None):
 def first_pk(model_name):
     return lambda w: apps.get_model("aanbod", model_name).objects.order_by("pk").first().pk
 
+
+# Every page bulk action Wagtail registers (test_every_page_bulk_action_is_covered checks this).
+PAGE_BULK_ACTIONS = ("delete", "move", "publish", "unpublish")
 
 PAGE_ATTACKS = [
     # --- edit B's offer -------------------------------------------------------------------
@@ -435,6 +457,22 @@ PAGE_ATTACKS = [
         bulk("move", "b_offer"),
         lambda w: {"chooser": w.a.organisatie.pk},
     ),
+    # --- bulk-action confirmation pages: they list the pages asked for by title ----------
+    # B's never-published draft, its submitted draft and its live offer's newer draft.
+    *[
+        Attack(f"bulk-get-{action}-b-drafts", "get", bulk_drafts(action), secret=True, status=404)
+        for action in PAGE_BULK_ACTIONS
+    ],
+    *[
+        Attack(
+            f"bulk-get-{action}-all-children",
+            "get",
+            bulk(action, None, child_of="organisatie"),
+            secret=True,
+            status=404,
+        )
+        for action in PAGE_BULK_ACTIONS
+    ],
     # --- delete --------------------------------------------------------------------------
     Attack("delete-get", "get", page_url("delete", "b_offer")),
     Attack("delete-post", "post", page_url("delete", "b_offer"), lambda w: {}),
@@ -932,8 +970,57 @@ def test_partner_cannot_touch_what_is_not_theirs(a_client, world, attack):
         f"{response.get('Location', '')}"
     )
     if attack.secret:
-        assert GEHEIM not in response_text(response)
+        text = response_text(response)
+        assert not [title for title in B_CONCEPTEN if title in text]
+    if attack.status is not None:
+        assert response.status_code == attack.status, (attack.id, response.status_code)
     assert_db_unchanged(before)
+
+
+def test_bulk_confirmation_with_80_ids_lists_only_own_pages(partner_a, partner_b):
+    """One request asking for 80 pages at once: the confirmation page names A's own offer and
+    nothing of B's - neither the drafts nor the organisation."""
+    concepten = [
+        partner_b.organisatie.add_child(
+            instance=AanbodPage(title=f"GEHEIM-B-CONCEPT-{n}", slug=f"concept-{n}", live=False)
+        )
+        for n in range(78)
+    ]
+    ids = [partner_a.offer.pk, partner_b.organisatie.pk, *[page.pk for page in concepten]]
+    assert len(ids) == 80
+    client = client_for(partner_a.user)
+    for action in PAGE_BULK_ACTIONS:
+        url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
+        response = client.get(url, {"id": ids})
+        text = response_text(response)
+        assert response.status_code == 200, (action, response.status_code)
+        assert "GEHEIM-B-CONCEPT" not in text, action
+        assert "WGC Beta" not in text, action
+        assert "Beweegcoach WGC Alfa" in text, action  # A's own offer is still listed
+        # B's pages are not even counted: one page is listed, with or without the right to act.
+        listed = len(response.context["items"]) + len(response.context["items_with_no_access"])
+        assert listed == 1, (action, listed)
+
+
+def test_bulk_confirmation_still_lists_b_drafts_for_the_coordinator(world):
+    """Positive control: the coordinator, who may publish B's drafts, sees them by title."""
+    client = client_for(world.coordinator)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    ids = [world.b_offer.pk, world.b_concept.pk]
+    response = client.get(url, {"id": ids})
+    assert response.status_code == 200
+    text = response_text(response)
+    assert GEHEIM in text and NOOIT_GEPUBLICEERD in text
+
+
+def test_every_page_bulk_action_is_covered():
+    from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+
+    registered = {
+        action.action_type
+        for action in bulk_action_registry.get_bulk_actions_for_model("wagtailcore", "page")
+    }
+    assert registered == set(PAGE_BULK_ACTIONS)
 
 
 # The same requests, made by someone who is allowed to, do change the database: so the refusals
