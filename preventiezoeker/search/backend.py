@@ -48,6 +48,10 @@ class SearchBackend(ABC):
     def rebuild(self, documents, progress=None):
         """Replace the whole index with `documents`; readers keep working meanwhile."""
 
+    def check(self):  # noqa: B027 - optional: an engine without files to damage has nothing
+        """Raise IndexDamaged when only a rebuild can heal the index; cheap enough for sync and
+        the health check to call often."""
+
     def after_rebuild(self):  # noqa: B027 - optional: most engines have nothing to tidy
         """Tidy up after a committed rebuild (outside any transaction)."""
 

@@ -31,7 +31,7 @@ from .query import parse
 from .sources import date_key
 from .text import exact_tokens
 from .text_match import TextSearcher
-from .types import SearchUnavailable
+from .types import IndexDamaged, SearchUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -123,17 +123,30 @@ class PostgresBackend(SearchBackend):
             if lock_timeout:
                 cursor.execute("SELECT set_config('lock_timeout', %s, true)", [previous])
 
+    def _has_state(self):
+        with (
+            transaction.atomic(using=self.write_using),
+            connections[self.write_using].cursor() as cursor,
+        ):
+            cursor.execute("SELECT 1 FROM search_state WHERE source = %s", [self.name])
+            return cursor.fetchone() is not None
+
     def built(self):
         """Whether a rebuild ever filled the tables (writes before that are queued)."""
         try:
-            with (
-                transaction.atomic(using=self.write_using),
-                connections[self.write_using].cursor() as cursor,
-            ):
-                cursor.execute("SELECT 1 FROM search_state WHERE source = %s", [self.name])
-                return cursor.fetchone() is not None
+            return self._has_state()
         except DatabaseError:
             return False
+
+    def check(self):
+        """The tables change only in the database's transactions: the one damage a rebuild
+        heals is never having been built. A database that does not answer is no damage."""
+        try:
+            built = self._has_state()
+        except DatabaseError as exc:
+            raise SearchUnavailable(str(exc)) from exc
+        if not built:
+            raise IndexDamaged("geen zoektabellen: herbouw ze eerst")
 
     def _lock_state(self, cursor):
         """Take the source's state row and move the generation on. Writers queue behind the row

@@ -12,8 +12,11 @@ An engine hands in its `terms` (whoosh_backend.WhooshTerms, pg_terms.PostgresTer
   near(word, maxdist)              indexed words within maxdist edits, same first letter
   frequencies(stems)               {stem: documents holding it}
   phrase_slots(slots, stems, limit) (slots whose text holds the stems in order, timed out?)
+  stale_words                      optional, True: prefixed/near may name words no document
+                                   holds any more; only those a visible document holds are used
 """
 
+import itertools
 import math
 from dataclasses import dataclass, field
 
@@ -26,6 +29,7 @@ from .text import stem_tokens, synonym_groups, word_forms
 
 MAX_PHRASE_CANDIDATES = 20_000
 MAX_EXPANSIONS = 30  # prefix and typo expansions per word
+MAX_STALE_SCAN = 300  # prefixed words checked for a visible document (stale word lists)
 EXPANSION_WEIGHT = 0.6  # a word the user may not have meant counts less than the word itself
 SYNONYM_WEIGHT = 0.8
 
@@ -89,11 +93,14 @@ class TextSearcher:
         info.highlight.add(stem)
         expansions = []
         if prefix and len(exact) >= 2:
-            expansions = list(self.terms.prefixed(exact, MAX_EXPANSIONS))[:MAX_EXPANSIONS]
+            expansions = self._prefixed(exact)
         bits = union(self._postings(t)[2] for t, _f in info.terms)
         if not bits and not expansions and len(exact) >= 4:
             maxdist = 1 if len(exact) < 8 else 2
             near = list(self.terms.near(exact, maxdist))
+            if self._stale_words:
+                self._prefetch(word_forms(w)[0] for w in near)
+                near = [w for w in near if self._shown(w)]
             # How common a word is in the offers (its stem's document frequency), then A-Z.
             frequency = self.terms.frequencies({word_forms(w)[0] for w in near} - {None})
             near = sorted(
@@ -114,6 +121,29 @@ class TextSearcher:
                 bits |= self._postings(expansion_stem)[2]
         info.bits = bits
         return info
+
+    @property
+    def _stale_words(self):
+        return getattr(self.terms, "stale_words", False)
+
+    def _shown(self, word):
+        """Whether a visible document holds the word: a removed or expired offer's words are
+        neither suggested nor expanded to."""
+        stem = word_forms(word)[0]
+        return bool(stem) and bool(self._postings(stem)[2] & self.cache.visible)
+
+    def _prefixed(self, exact):
+        if not self._stale_words:
+            return list(self.terms.prefixed(exact, MAX_EXPANSIONS))[:MAX_EXPANSIONS]
+        found, batch = [], []
+        words = iter(self.terms.prefixed(exact, MAX_STALE_SCAN))
+        while len(found) < MAX_EXPANSIONS:
+            batch = list(itertools.islice(words, MAX_EXPANSIONS))
+            if not batch:
+                break
+            self._prefetch(word_forms(w)[0] for w in batch)
+            found += [w for w in batch if self._shown(w)]
+        return found[:MAX_EXPANSIONS]
 
     def _add_scores(self, scores, terms, factor=1.0):
         for term, weight in terms:

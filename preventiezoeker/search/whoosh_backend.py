@@ -3,16 +3,18 @@
 Whoosh stores the index and answers phrases; matching and facet counting are bit operations on
 cached per-generation document sets, and ranking adds precomputed BM25 impacts in NumPy
 (text_match.py). The fields come from the registered source's schema. One writer per index
-directory at a time: writer() holds a file lock (fcntl) beside the index.
+directory at a time: writer() holds a file lock (fcntl) beside the index. The files themselves
+(no memory maps, the manifest that detects damage, the swap of a rebuild): whoosh_storage.py.
 """
 
-import contextlib
-import fcntl
 import os
+import pickle
 import shutil
+import struct
 import threading
 import time
 import uuid
+import zlib
 from pathlib import Path
 
 from django.conf import settings
@@ -20,11 +22,10 @@ from django.utils import timezone
 
 import numpy as np
 from whoosh import columns
-from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
-from . import analysis, postings
+from . import analysis, postings, whoosh_storage
 from .answer import answer
 from .backend import SearchBackend
 from .facetcache import FACET_FIELD, FACET_SEPARATOR, Columns, FacetCache
@@ -32,7 +33,8 @@ from .query import parse
 from .sources import date_key
 from .text import contains_phrase, exact_tokens
 from .text_match import TextSearcher
-from .types import SearchUnavailable
+from .types import IndexDamaged, SearchUnavailable
+from .whoosh_storage import index_lock
 
 TEXT_FIELD = "tekst"  # stems of every part, weighted, with positions (phrases)
 WORDS_FIELD = "woorden"  # distinct unstemmed words (hidden documents): prefix and typo expansion
@@ -40,6 +42,8 @@ PHRASE_FIELD = "zin"  # stored stem sequence: phrases are checked against it
 TIME_LIMIT = 1.0  # seconds for the phrase checks of one search
 LEXICON_PK = -1
 REBUILD_SEGMENT = 20_000
+# What reading a damaged segment raises (a truncated block, garbage where a pickle was).
+READ_ERRORS = (OSError, EOFError, pickle.UnpicklingError, struct.error, zlib.error)
 
 
 def build_schema(source):
@@ -140,8 +144,8 @@ def _codec():
     return W3Codec(blocklimit=1024, compression=0)
 
 
-def _writer(ix, analyzer, **kwargs):
-    writer = ix.writer(codec=_codec(), **kwargs)
+def _writer(ix, path, analyzer, **kwargs):
+    writer = whoosh_storage.writer(ix, path, codec=_codec(), **kwargs)
     # The analyser pickled with an index may predate the source's weights: use the current one.
     writer.schema[TEXT_FIELD].analyzer = analyzer
     fieldwriter = getattr(writer, "fieldwriter", None)
@@ -153,29 +157,6 @@ def _writer(ix, analyzer, **kwargs):
 
         fieldwriter.add_postings = fast_add_postings
     return writer
-
-
-@contextlib.contextmanager
-def index_lock(path, timeout):
-    """Yield True when this process holds the write lock of the index at `path`, False when it
-    gave up waiting. A lock file beside the index: it survives a rebuild's directory swap."""
-    lock = path.with_name(path.name + ".lock")
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock, "a") as handle:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    yield False
-                    return
-                time.sleep(0.02)
-        try:
-            yield True
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def whoosh_columns(reader):
@@ -206,6 +187,10 @@ def whoosh_columns(reader):
 
 class WhooshTerms:
     """What text_match.TextSearcher asks of an index, answered by one Whoosh searcher."""
+
+    # The word list lives in hidden documents that a deletion does not touch: the searcher
+    # checks each word against the visible documents before expanding to or suggesting it.
+    stale_words = True
 
     def __init__(self, searcher):
         self.searcher, self.reader = searcher, searcher.reader()
@@ -248,6 +233,7 @@ class WhooshBackend(SearchBackend):
         self.synonyms = synonyms or (lambda: (0, {}))
         self._local = threading.local()
         self._pid = os.getpid()
+        self._known = {}  # segment files this process has checksummed (whoosh_storage)
 
     @classmethod
     def from_settings(cls, source, synonyms):
@@ -261,16 +247,22 @@ class WhooshBackend(SearchBackend):
         return index_lock(self.path, timeout)
 
     # -- writing ---------------------------------------------------------------------------
-    def _open_or_create(self):
-        if whoosh_index.exists_in(self.path):
-            return whoosh_index.open_dir(self.path)
-        self.path.mkdir(parents=True, exist_ok=True)
-        return whoosh_index.create_in(self.path, self.schema)
+    def _open_for_writing(self):
+        """The live index, checked: a missing or damaged one raises IndexDamaged instead of
+        being replaced by a new index holding only this change."""
+        return whoosh_storage.open_index(self.path, self._known)[0]
+
+    def _write(self, ix, work):
+        writer = _writer(ix, self.path, self.analyzer)
+        try:
+            work(writer)
+            writer.commit()
+        except BaseException:
+            whoosh_storage.abort(writer)
+            raise
 
     def update(self, documents):
-        ix = self._open_or_create()
-        writer = _writer(ix, self.analyzer, timeout=30, delay=0.05)
-        try:
+        def work(writer):
             words = set()
             for doc in documents:
                 fields, doc_words = to_fields(doc, self.layout)
@@ -278,47 +270,59 @@ class WhooshBackend(SearchBackend):
                 words |= doc_words
             if words:
                 writer.add_document(**lexicon_document(words, self.layout))
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()
+
+        self._write(self._open_for_writing(), work)
 
     def delete(self, ids):
-        ix = self._open_or_create()
-        writer = _writer(ix, self.analyzer, timeout=30, delay=0.05)
-        for pk in ids:
-            writer.delete_by_term("pk", str(pk))
-        writer.commit()
+        def work(writer):
+            for pk in ids:
+                writer.delete_by_term("pk", str(pk))
+
+        self._write(self._open_for_writing(), work)
 
     def rebuild(self, documents, progress=None):
         # Build beside the live index, then swap: searches keep answering from the old one.
-        tmp = self.path.with_name(f"{self.path.name}.nieuw-{os.getpid()}")
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
-        ix = whoosh_index.create_in(tmp, self.schema)
-        writer = _writer(ix, self.analyzer, procs=1, limitmb=1024)
-        count, words = 0, set()
-        for doc in documents:
-            fields, doc_words = to_fields(doc, self.layout)
-            writer.add_document(**fields)
-            words |= doc_words
-            count += 1
-            if progress:
-                progress(1)
-            if count % REBUILD_SEGMENT == 0:
-                # A segment per batch: the posting pool stays in memory (spilling it to disk
-                # and merging the runs back costs more than reading a few segments).
-                writer.commit(merge=False)
-                writer = _writer(ix, self.analyzer, procs=1, limitmb=1024)
-        if words:
-            writer.add_document(**lexicon_document(words, self.layout))
-        writer.commit(merge=False)
-        old = self.path.with_name(f"{self.path.name}.oud-{os.getpid()}")
-        if self.path.exists():
-            os.rename(self.path, old)
-        os.rename(tmp, self.path)
+        # A failure (a full disk) removes the half-built folder and leaves the live index be.
+        tmp = whoosh_storage.build_dir(self.path)
+        try:
+            count = self._build(tmp, documents, progress)
+            whoosh_storage.verify(tmp, self._known)  # never swap in what cannot be read back
+            old = whoosh_storage.swap(tmp, self.path)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
         shutil.rmtree(old, ignore_errors=True)
         return count
+
+    def _build(self, tmp, documents, progress):
+        ix = whoosh_storage.create(tmp, self.schema)
+        writer = _writer(ix, tmp, self.analyzer, procs=1, limitmb=1024)
+        try:
+            count, words = 0, set()
+            for doc in documents:
+                fields, doc_words = to_fields(doc, self.layout)
+                writer.add_document(**fields)
+                words |= doc_words
+                count += 1
+                if progress:
+                    progress(1)
+                if count % REBUILD_SEGMENT == 0:
+                    # A segment per batch: the posting pool stays in memory (spilling it to
+                    # disk and merging the runs back costs more than reading a few segments).
+                    writer.commit(merge=False)
+                    writer = _writer(ix, tmp, self.analyzer, procs=1, limitmb=1024)
+            if words:
+                writer.add_document(**lexicon_document(words, self.layout))
+            writer.commit(merge=False)
+        except BaseException:
+            whoosh_storage.abort(writer)
+            raise
+        return count
+
+    def check(self):
+        """Raise IndexDamaged when the index is missing or its files are not the ones last
+        committed (sizes always; checksums of files this process has not read yet)."""
+        whoosh_storage.verify(self.path, self._known)
 
     # -- reading ---------------------------------------------------------------------------
     def _state(self):
@@ -330,30 +334,33 @@ class WhooshBackend(SearchBackend):
         try:
             searcher = getattr(local, "searcher", None)
             current_dir = self._dir_identity()
-            if searcher is None or local.dir != current_dir:
-                searcher = whoosh_index.open_dir(self.path).searcher()
-                local.searcher, local.dir, local.cache = searcher, current_dir, None
-            elif not searcher.up_to_date():
-                # Not searcher.refresh(): it reuses segment readers and so misses deletions
-                # committed to an existing segment.
+            # Not searcher.refresh() on a new generation: it reuses segment readers and so
+            # misses deletions committed to an existing segment.
+            if searcher is not None and (
+                local.dir != current_dir
+                or not searcher.up_to_date()
+                or not whoosh_storage.unchanged(self.path, local.files)
+            ):
+                local.searcher = None
                 searcher.close()
-                local.searcher = searcher = whoosh_index.open_dir(self.path).searcher()
+                searcher = None
+            if searcher is None:
+                searcher, checked = whoosh_storage.open_searcher(self.path, self._known)
+                local.searcher, local.dir, local.files = searcher, current_dir, checked.files
                 local.cache = None
             if local.cache is None or local.cache_day != today:
                 columns = whoosh_columns(searcher.reader())
                 local.cache, local.cache_day = FacetCache(columns, today, self.source), today
             return searcher, local.cache
-        except SearchUnavailable:
-            raise
         except Exception as exc:  # missing dir, empty index, truncated or corrupt segment
             local.searcher = None
-            raise SearchUnavailable(str(exc)) from exc
+            raise whoosh_storage.damage(exc) from exc
 
     def _dir_identity(self):
         try:
             stat = os.stat(self.path)
         except FileNotFoundError as exc:
-            raise SearchUnavailable("geen zoekindex") from exc
+            raise IndexDamaged("geen zoekindex") from exc
         return (stat.st_ino, stat.st_dev)
 
     def generation(self):
@@ -371,5 +378,9 @@ class WhooshBackend(SearchBackend):
         parsed = parse(query.text)
         text = None
         if parsed:
-            text = TextSearcher(WhooshTerms(searcher), cache, self.synonyms).match(parsed)
+            try:
+                text = TextSearcher(WhooshTerms(searcher), cache, self.synonyms).match(parsed)
+            except READ_ERRORS as exc:  # a segment damaged after it was opened
+                self._local.searcher = None
+                raise whoosh_storage.damage(exc) from exc
         return answer(cache, self.source, query, text)

@@ -273,11 +273,7 @@ def test_missing_or_corrupt_index_is_reported(db, tmp_path, factory):
         broken.search(SearchQuery())
 
 
-def test_words_of_a_removed_document_are_no_longer_suggested(request, engine):
-    if isinstance(engine, WhooshBackend):
-        # Known defect of the embedded engine (issue 11, item 3): its word list keeps the
-        # words until a full rebuild. Strict: this starts failing the day it is fixed.
-        request.applymarker(pytest.mark.xfail(strict=True, reason="issue 11, item 3"))
+def test_words_of_a_removed_document_are_no_longer_suggested(engine):
     assert run(engine, "tabakoloogg ").suggestion == "tabakoloog"
     engine.delete([2])
     result = run(engine, "tabakoloogg ")
