@@ -43,3 +43,9 @@ class Soort(models.TextChoices):
     GEDEELD = "gedeeld", "Selectie gedeeld als link"
     GEMAILD = "gemaild", "Selectie gemaild"
     GIDS = "gids", "Gezondheidsgids aangevraagd"
+
+
+class MeldingStatus(models.TextChoices):
+    """Where a 'Klopt er iets niet?' report stands. The coordinator's follow-up adds steps."""
+
+    NIEUW = "nieuw", "Nieuw"

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 
 from aanbod.models import Taal, Wijk
 from doorverwijzing.enums import Dringendheid, Taak
@@ -7,10 +8,31 @@ from doorverwijzing.models import Aanvraag
 EMAIL_FOUT = "Dit is geen geldig e-mailadres. Kijk het na, bijvoorbeeld naam@organisatie.be."
 
 
+EEN_REGEL = "Schrijf dit op één regel, zonder Enter."
+# Every character str.splitlines() breaks on: none belongs in a name, a number or an address.
+REGELEINDES = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def een_regel(value):
+    if REGELEINDES.intersection(value):
+        raise ValidationError(EEN_REGEL, code="regeleinde")
+
+
 class LabelZonderDubbelpunt:
+    """The public forms' base: no colon after labels, and every single-line text field refuses
+    line breaks (they would end up in the mails). A textarea keeps its lines."""
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            # An EmailField's own validator already refuses any line break, with its message.
+            if (
+                isinstance(field, forms.CharField)
+                and not isinstance(field, forms.EmailField)
+                and not isinstance(field.widget, forms.Textarea)
+            ):
+                field.validators.append(een_regel)
 
 
 class HoneypotMixin(LabelZonderDubbelpunt, forms.Form):

@@ -1,11 +1,13 @@
-"""Every e-mail the referral features send. Plain text, Dutch, short."""
+"""Every e-mail the referral features send. Plain text, Dutch, short.
 
-from django.conf import settings
+Nothing is sent here: each mail goes into the outbox (preventiezoeker.outbox) in the caller's
+transaction and leaves after the commit, with retries, so a mail outage never fails a form."""
+
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
 from aanbod.partners import partner_group_name
+from preventiezoeker.outbox.sending import enqueue
 from preventiezoeker.permissions import COORDINATOR_GROUP
 
 
@@ -20,49 +22,52 @@ def coordinator_adressen():
 
 def partner_adressen(organisatie):
     """The partner's editors; the organisation's public address when it has no accounts."""
+    if organisatie is None:
+        return []
     users = get_user_model().objects.filter(
         groups__name=partner_group_name(organisatie), is_active=True
     )
     return _adressen(users) or ([organisatie.email] if organisatie.email else [])
 
 
-def _stuur(template, context, to, reply_to=None):
+def _stuur(template, context, to, reply_to=(), bewaren=True):
+    """Queue one mail; the template's first line is the subject. None when nobody gets it."""
     if not to:
-        return 0
+        return None
     text = render_to_string(f"doorverwijzing/mail/{template}.txt", context)
     subject, _, body = text.partition("\n")
-    message = EmailMessage(
-        subject=subject.strip(),
-        body=body.strip() + "\n",
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=to,
-        reply_to=reply_to,
-    )
-    return message.send()
+    return enqueue(
+        to=to, subject=subject, body=body.strip() + "\n", reply_to=reply_to,
+        delete_when_sent=not bewaren,
+    )  # fmt: skip
 
 
 def mail_selectie(email, paginas, deel_url, fiche_url):
-    return _stuur(
-        "selectie", {"paginas": paginas, "deel_url": deel_url, "fiche_url": fiche_url}, [email]
-    )
+    # The form promises the address is not kept: the outbox deletes this mail once sent.
+    context = {"paginas": paginas, "deel_url": deel_url, "fiche_url": fiche_url}
+    return _stuur("selectie", context, [email], bewaren=False)
+
+
+def labels(objecten):
+    """ "Albanees, Arabisch": what a person reads, never a QuerySet's repr."""
+    return ", ".join(str(o) for o in objecten)
 
 
 def mail_aanvraag_nieuw(aanvraag, admin_url):
     _stuur("aanvraag_ontvangen", {"aanvraag": aanvraag}, [aanvraag.email])
-    _stuur(
-        "aanvraag_coordinator",
-        {"aanvraag": aanvraag, "admin_url": admin_url},
-        coordinator_adressen(),
-    )
+    context = {"aanvraag": aanvraag, "talen": labels(aanvraag.talen.all()), "admin_url": admin_url}
+    _stuur("aanvraag_coordinator", context, coordinator_adressen())
 
 
 def mail_statuswijziging(aanvraag):
     if not aanvraag.email:  # anonymised
-        return 0
+        return None
     return _stuur(f"aanvraag_{aanvraag.status}", {"aanvraag": aanvraag}, [aanvraag.email])
 
 
-def mail_correctie(page, url, bericht, email):
-    context = {"page": page, "url": url, "bericht": bericht, "email": email}
-    to = sorted({*partner_adressen(page.organisatie), *coordinator_adressen()})
-    return _stuur("correctie", context, to, reply_to=[email] if email else None)
+def mail_correctie(melding, url):
+    page = melding.aanbod
+    context = {"melding": melding, "page": page, "url": url}
+    organisatie = page.organisatie if page else None
+    to = sorted({*partner_adressen(organisatie), *coordinator_adressen()})
+    return _stuur("correctie", context, to, reply_to=[melding.email] if melding.email else ())

@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from aanbod.validators import validate_telefoon
-from doorverwijzing.enums import OVERGANGEN, Dringendheid, Soort, Status, Taak
+from doorverwijzing.enums import OVERGANGEN, Dringendheid, MeldingStatus, Soort, Status, Taak
 
 
 class GezondheidsgidsQuerySet(models.QuerySet):
@@ -105,12 +105,12 @@ class Aanvraag(models.Model):
 
     def save(self, *args, **kwargs):
         vorige = self.vorige_status
-        super().save(*args, **kwargs)
-        if vorige is not None and vorige != self.status:
-            from doorverwijzing.mails import mail_statuswijziging
+        with transaction.atomic():  # the new status and its mail are stored together
+            super().save(*args, **kwargs)
+            if vorige is not None and vorige != self.status:
+                from doorverwijzing.mails import mail_statuswijziging
 
-            pk = self.pk
-            transaction.on_commit(lambda: mail_statuswijziging(Aanvraag.objects.get(pk=pk)))
+                mail_statuswijziging(self)
         self._status_bij_laden = self.status
 
     @classmethod
@@ -135,6 +135,32 @@ class Aanvraag(models.Model):
             )
         if self.status in (Status.GEKOPPELD, Status.AFGEROND) and self.gids_id is None:
             raise ValidationError({"gids": "Kies eerst een gezondheidsgids."})
+
+
+class Correctiemelding(models.Model):
+    """A visitor's "Klopt er iets niet?" report: stored first, then mailed, so a mail outage
+    loses nothing and the coordinator sees every report in the admin."""
+
+    aanbod = models.ForeignKey(
+        "aanbod.AanbodPage", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name="aanbod",
+    )  # fmt: skip
+    # The title as it was: the report stays readable when the offer is deleted.
+    aanbod_titel = models.CharField("titel van het aanbod", max_length=255)
+    bericht = models.TextField("wat klopt er niet", max_length=1000)
+    email = models.EmailField("e-mail van de melder", blank=True)
+    status = models.CharField(
+        max_length=20, choices=MeldingStatus.choices, default=MeldingStatus.NIEUW
+    )
+    aangemaakt = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
+
+    class Meta:
+        verbose_name = "melding 'Klopt er iets niet?'"
+        verbose_name_plural = "meldingen 'Klopt er iets niet?'"
+        ordering = ["-aangemaakt"]
+
+    def __str__(self):
+        return f"Melding {self.pk} over {self.aanbod_titel}"
 
 
 def eerste_van_de_maand(dag: datetime.date | None = None) -> datetime.date:

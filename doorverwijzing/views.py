@@ -16,7 +16,7 @@ from doorverwijzing import ratelimit
 from doorverwijzing.enums import Soort
 from doorverwijzing.forms import AanvraagForm, CorrectieForm, MailSelectieForm
 from doorverwijzing.mails import mail_aanvraag_nieuw, mail_correctie, mail_selectie
-from doorverwijzing.models import Telling
+from doorverwijzing.models import Correctiemelding, Telling
 from doorverwijzing.qr import qr_svg
 from doorverwijzing.selectie import Selectie, parse_ids, zichtbare_paginas
 from doorverwijzing.vertalingen import (
@@ -207,8 +207,9 @@ def mailen(request):
     fiche_url = request.build_absolute_uri(
         f"{reverse('doorverwijzing:selectie_fiche')}?ids={resultaat.ids_tekst}"
     )
-    mail_selectie(email, resultaat.paginas, context["deel_url"], fiche_url)
-    Telling.tel(resultaat.ids, Soort.GEMAILD)
+    with transaction.atomic():
+        mail_selectie(email, resultaat.paginas, context["deel_url"], fiche_url)
+        Telling.tel(resultaat.ids, Soort.GEMAILD)
     request.session["doorverwijzing_gemaild"] = email
     return redirect(f"{reverse('doorverwijzing:selectie')}#mailen")
 
@@ -306,14 +307,16 @@ def aanvraag(request):
         return render(request, template, context, status=400)
     if not ratelimit.binnen_limiet("aanvraag-ip", ratelimit.client_ip(request)):
         return _te_veel(request, template, context)
+    # Stored with its mails in one transaction; they leave after the commit (the outbox), so a
+    # mail outage never costs the request nor answers an error.
     with transaction.atomic():
         nieuw = form.save()
         nieuw.aanbod.set(resultaat.paginas)
         Telling.tel(resultaat.ids, Soort.GIDS)
-    admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "aanvragen:edit", args=[nieuw.pk]
-    )
-    transaction.on_commit(lambda: mail_aanvraag_nieuw(nieuw, admin_url))
+        admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+            "aanvragen:edit", args=[nieuw.pk]
+        )
+        mail_aanvraag_nieuw(nieuw, admin_url)
     return redirect("doorverwijzing:aanvraag_bedankt")
 
 
@@ -342,5 +345,9 @@ def correctie(request, pk):
         and (not email or ratelimit.binnen_limiet("correctie-adres", email))
     ):
         return _te_veel(request, template, context)
-    mail_correctie(page, absolute_url(request, page), form.cleaned_data["bericht"], email)
+    with transaction.atomic():  # the report is kept even when the mail server is down
+        melding = Correctiemelding.objects.create(
+            aanbod=page, aanbod_titel=page.title, bericht=form.cleaned_data["bericht"], email=email
+        )
+        mail_correctie(melding, absolute_url(request, page))
     return render(request, template, {"page": page, "verstuurd": True})

@@ -1,4 +1,6 @@
 from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.urls import path
 
 from wagtail import hooks
@@ -7,10 +9,13 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectL
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from doorverwijzing import admin_views
 from doorverwijzing.admin_forms import AanvraagAdminForm
-from doorverwijzing.models import Aanvraag, Gezondheidsgids
+from doorverwijzing.models import Aanvraag, Correctiemelding, Gezondheidsgids
+from preventiezoeker.permissions import COORDINATOR_GROUP
 
 CHECKBOXES = {"widget": forms.CheckboxSelectMultiple}
 
@@ -84,6 +89,43 @@ class AanvraagViewSet(ModelViewSet):
     )
 
 
+class AlleenCoordinatorLeest(ModelPermissionPolicy):
+    """Coordinators (and superusers) read the reports; nobody adds, edits or deletes them here.
+    Partners don't see them in the admin: they get each report about their offers by mail."""
+
+    def user_has_permission(self, user, action):
+        if action != "view" or not (user.is_authenticated and user.is_active):
+            return False
+        return user.is_superuser or user.groups.filter(name=COORDINATOR_GROUP).exists()
+
+    def users_with_any_permission(self, actions):
+        users = get_user_model().objects.filter(is_active=True)
+        if "view" not in actions:
+            return users.none()
+        return users.filter(Q(is_superuser=True) | Q(groups__name=COORDINATOR_GROUP)).distinct()
+
+
+register_permission_policy(Correctiemelding, AlleenCoordinatorLeest(Correctiemelding))
+
+
+class CorrectiemeldingViewSet(ModelViewSet):
+    """Read-only list of every "Klopt er iets niet?" report, stored before it was mailed."""
+
+    model = Correctiemelding
+    icon = "warning"
+    menu_label = "Klopt er iets niet?"
+    add_to_admin_menu = True
+    menu_order = 270
+    list_display = ["aanbod_titel", "bericht", "email", "status", "aangemaakt"]
+    list_filter = ["status", "aangemaakt"]
+    search_fields = ["aanbod_titel", "bericht", "email"]
+    ordering = ["-aangemaakt"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = ["aanbod", "aanbod_titel", "bericht", "email", "status", "aangemaakt"]
+    form_fields = ["status"]  # no edit view is reachable: the policy grants only "view"
+
+
 class RapportMenuItem(MenuItem):
     check = None
 
@@ -137,6 +179,11 @@ class TellingenViewSet(RapportViewSet):
 @hooks.register("register_admin_viewset")
 def register_gezondheidsgidsen():
     return GezondheidsgidsenGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_correctiemeldingen():
+    return CorrectiemeldingViewSet("correctiemeldingen")
 
 
 @hooks.register("register_admin_viewset")

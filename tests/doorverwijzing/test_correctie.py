@@ -1,13 +1,15 @@
 """ "Klopt er iets niet?": reaches the owning partner and the coordinators; honeypot; rate limit."""
 
 from django.core import mail
+from django.test import TestCase
 
 from doorverwijzing.ratelimit import LIMIETEN
 
 
 def melden(client, page, ip="10.0.0.5", **data):
     data.setdefault("bericht", "Het adres is veranderd: nu Sleepstraat 10.")
-    return client.post(f"/doorverwijzing/correctie/{page.pk}/", data, REMOTE_ADDR=ip)
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the outbox sends after the commit
+        return client.post(f"/doorverwijzing/correctie/{page.pk}/", data, REMOTE_ADDR=ip)
 
 
 def test_every_offer_page_has_the_form(client, partner_a):

@@ -1,0 +1,273 @@
+"""Nothing a visitor sends is lost to a mail outage: requests and reports are stored first, their
+mails wait in the outbox and leave later (`manage.py mails_versturen`); one-line fields refuse
+line breaks; the coordinator's mail reads like text."""
+
+import datetime
+import runpy
+import smtplib
+import socket
+
+from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import call_command
+from django.utils import timezone
+
+import pytest
+
+from aanbod.models import Taal
+from doorverwijzing.enums import MeldingStatus, Status, Taak
+from doorverwijzing.models import Aanvraag, Correctiemelding
+from preventiezoeker.outbox.models import OutgoingMail
+from preventiezoeker.outbox.sending import claim, enqueue, retry_delay, send_due
+from tests.doorverwijzing.test_aanvraag import geldig
+
+LOCMEM = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+
+
+def gesloten_poort():
+    """A local port nobody listens on: connecting is refused at once."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def mailserver_plat(settings):
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": gesloten_poort(), "timeout": 2},
+        }
+    }
+    return settings
+
+
+class KapotteBackend(BaseEmailBackend):
+    """A mail server that answers every message with an SMTP error."""
+
+    pogingen = 0
+
+    def send_messages(self, email_messages):
+        type(self).pogingen += 1
+        raise smtplib.SMTPException("451 probeer later opnieuw")
+
+
+def een_minuut_later():
+    """What cron sees once the retry time has come (no sleeping in tests)."""
+    OutgoingMail.objects.update(next_attempt=timezone.now() - datetime.timedelta(seconds=1))
+
+
+# --- The gezondheidsgids request --------------------------------------------------------------
+
+
+def test_request_under_a_dead_mail_server_is_stored_answered_and_mailed_later(
+    client, coordinator, mailserver_plat, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/doorverwijzing/gezondheidsgids/", geldig())
+    assert response.status_code == 302
+    assert response["Location"] == "/doorverwijzing/gezondheidsgids/bedankt/"
+    assert "Bedankt, je aanvraag is verstuurd" in client.get(response["Location"]).content.decode()
+    assert Aanvraag.objects.get().naam == "Sara Hulpverlener"
+    wachtend = OutgoingMail.objects.order_by("pk")
+    assert [m.to for m in wachtend] == [["sara@caw.example"], ["coordinator@example.org"]]
+    for rij in wachtend:
+        assert rij.sent_at is None and rij.attempts == 1
+        assert "ConnectionRefusedError" in rij.last_error
+    assert mail.outbox == []
+
+    mailserver_plat.MAILERS = LOCMEM  # the server is back
+    call_command("mails_versturen", verbosity=0)
+    assert mail.outbox == []  # not yet: the first retry waits a minute
+    een_minuut_later()
+    call_command("mails_versturen", verbosity=0)
+    assert sorted(m.to[0] for m in mail.outbox) == ["coordinator@example.org", "sara@caw.example"]
+    assert all(rij.sent_at and rij.last_error == "" for rij in OutgoingMail.objects.all())
+    call_command("mails_versturen", verbosity=0)  # cron again: nothing is sent twice
+    assert len(mail.outbox) == 2
+
+
+def test_a_backend_that_raises_anything_never_reaches_the_visitor(
+    client, coordinator, settings, django_capture_on_commit_callbacks
+):
+    settings.MAILERS = {"default": {"BACKEND": f"{__name__}.KapotteBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/doorverwijzing/gezondheidsgids/", geldig())
+    assert response.status_code == 302
+    assert Aanvraag.objects.count() == 1
+    assert all("SMTPException" in r.last_error for r in OutgoingMail.objects.all())
+
+
+def test_a_status_step_under_a_dead_mail_server_is_saved_and_mailed_later(
+    site_tree, mailserver_plat, django_capture_on_commit_callbacks
+):
+    aanvraag = Aanvraag.objects.create(
+        organisatie="CAW", naam="Sara", email="sara@caw.example",
+        taak=Taak.TOELEIDEN_ZORG, dringendheid="deze-week", vraag="Mee naar de tandarts.",
+    )  # fmt: skip
+    aanvraag = Aanvraag.objects.get(pk=aanvraag.pk)
+    aanvraag.status = Status.NIET_GELUKT
+    with django_capture_on_commit_callbacks(execute=True):
+        aanvraag.save()
+    assert Aanvraag.objects.get().status == Status.NIET_GELUKT
+    rij = OutgoingMail.objects.get()
+    assert rij.subject == "Je aanvraag voor een gezondheidsgids is niet gelukt" and not rij.sent_at
+
+
+# --- Klopt er iets niet? ----------------------------------------------------------------------
+
+
+def test_report_under_a_dead_mail_server_is_stored_shown_and_mailed_later(
+    client, partner_a, coordinator, mailserver_plat, django_capture_on_commit_callbacks
+):
+    data = {"bericht": "Het adres is nu\nSleepstraat 10.", "email": "bewoner@example.org"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/doorverwijzing/correctie/{partner_a.offer.pk}/", data)
+    assert response.status_code == 200
+    assert "Bedankt! We stuurden je melding" in response.content.decode()
+    melding = Correctiemelding.objects.get()
+    assert melding.aanbod == partner_a.offer and melding.aanbod_titel == partner_a.offer.title
+    assert melding.bericht == "Het adres is nu\nSleepstraat 10." and melding.email == data["email"]
+    assert melding.status == MeldingStatus.NIEUW
+    assert "ConnectionRefusedError" in OutgoingMail.objects.get().last_error
+
+    mailserver_plat.MAILERS = LOCMEM
+    een_minuut_later()
+    call_command("mails_versturen", verbosity=0)
+    (message,) = mail.outbox
+    assert sorted(message.to) == ["coordinator@example.org", "partner-a@example.org"]
+    assert message.reply_to == ["bewoner@example.org"]
+    assert "Het adres is nu\nSleepstraat 10." in message.body  # a textarea keeps its lines
+
+
+def test_report_stays_readable_when_the_offer_is_deleted(client, partner_a, coordinator):
+    client.post(f"/doorverwijzing/correctie/{partner_a.offer.pk}/", {"bericht": "Weg."})
+    titel = partner_a.offer.title
+    partner_a.offer.delete()
+    melding = Correctiemelding.objects.get()
+    assert melding.aanbod is None and melding.aanbod_titel == titel
+
+
+def test_coordinator_reads_reports_in_the_admin_and_partners_do_not(client, partner_a, coordinator):
+    client.post(f"/doorverwijzing/correctie/{partner_a.offer.pk}/", {"bericht": "Prijs is fout."})
+    melding = Correctiemelding.objects.get()
+    client.force_login(coordinator)
+    lijst = client.get("/admin/correctiemeldingen/?status=nieuw")
+    assert lijst.status_code == 200
+    assert "Prijs is fout." in lijst.content.decode()
+    assert client.get(f"/admin/correctiemeldingen/inspect/{melding.pk}/").status_code == 200
+    assert client.get("/admin/correctiemeldingen/new/").status_code == 302  # read-only
+    assert Correctiemelding.objects.count() == 1
+    client.force_login(partner_a.user)
+    assert client.get("/admin/correctiemeldingen/").status_code == 302
+    assert "Klopt er iets niet?" not in client.get("/admin/").content.decode()
+
+
+# --- The outbox itself ------------------------------------------------------------------------
+
+
+def test_two_senders_never_take_the_same_mail(db):
+    enqueue(to=["a@example.org"], subject="Een", body="Tekst")
+    now = timezone.now()
+    eerste = claim(now, 10)  # cron run 1 took it and is still sending
+    assert len(eerste) == 1
+    assert claim(now, 10) == []  # cron run 2, at the same moment
+    assert send_due() == (0, 0) and mail.outbox == []
+    # A sender that died keeps its claim only for its lease; then the mail is due again.
+    later = now + datetime.timedelta(hours=1)
+    assert claim(later, 10) == eerste
+
+
+def test_retries_back_off_then_give_up_and_keep_the_row(db, settings, caplog):
+    settings.MAILERS = {"default": {"BACKEND": f"{__name__}.KapotteBackend"}}
+    settings.OUTBOX_MAX_ATTEMPTS = 3
+    KapotteBackend.pogingen = 0
+    rij = enqueue(to=["a@example.org"], subject="Onderwerp", body="Tekst")
+    wachttijden = []
+    for _ in range(3):
+        een_minuut_later()
+        voor = timezone.now()
+        assert send_due() == (0, 1)
+        rij.refresh_from_db()
+        wachttijden.append(rij.next_attempt - voor)
+    assert [retry_delay(n) for n in (1, 2, 3)] == [
+        datetime.timedelta(seconds=s) for s in (60, 120, 240)
+    ]
+    assert wachttijden[0] >= retry_delay(1) and wachttijden[1] >= retry_delay(2)
+    assert rij.attempts == 3 and rij.sent_at is None and "451" in rij.last_error
+    assert "given up after 3 attempts" in caplog.text
+    assert [r.levelname for r in caplog.records if "given up" in r.message] == ["ERROR"]
+    een_minuut_later()
+    assert send_due() == (0, 0) and KapotteBackend.pogingen == 3  # no fourth try
+    assert OutgoingMail.objects.given_up(3).get() == rij  # kept for the coordinator
+    assert retry_delay(30) == datetime.timedelta(hours=6)  # the wait has a ceiling
+
+
+def test_subject_is_one_line_whatever_the_title(db):
+    rij = enqueue(to=["a@example.org"], subject="Titel\r\nBcc: x@example.org", body="Tekst")
+    assert rij.subject == "Titel Bcc: x@example.org"
+    with pytest.raises(ValueError):
+        enqueue(to=["a@example.org\r\nBcc: x@example.org"], subject="S", body="T")
+
+
+@pytest.mark.parametrize("backend", ["console", "filebased"])
+def test_any_django_mail_backend_sends(db, settings, tmp_path, capsys, backend):
+    config = {"BACKEND": f"django.core.mail.backends.{backend}.EmailBackend"}
+    if backend == "filebased":
+        config["OPTIONS"] = {"file_path": str(tmp_path)}
+    settings.MAILERS = {"default": config}
+    enqueue(to=["a@example.org"], subject="Via de console of een bestand", body="Tekst")
+    assert send_due() == (1, 0)
+    if backend == "console":
+        uit = capsys.readouterr().out
+    else:
+        uit = "".join(p.read_text() for p in tmp_path.iterdir())
+    assert "Subject: Via de console of een bestand" in uit
+
+
+@pytest.mark.filterwarnings("ignore:'preventiezoeker.settings.base' found in sys.modules")
+def test_settings_give_smtp_options_only_to_the_smtp_backend(monkeypatch):
+    monkeypatch.setenv("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+    mailers = runpy.run_module("preventiezoeker.settings.base")["MAILERS"]
+    assert mailers["default"] == {
+        "BACKEND": "django.core.mail.backends.console.EmailBackend",
+        "OPTIONS": {},
+    }
+
+
+# --- Finding 12: line breaks and lists in mails ----------------------------------------------
+
+
+@pytest.mark.parametrize("veld", ["organisatie", "naam", "telefoon"])
+def test_line_break_in_a_one_line_field_is_refused_in_dutch(client, site_tree, veld):
+    waarde = {"organisatie": "CAW", "naam": "Sara", "telefoon": "09 123 45 67"}[veld]
+    response = client.post(
+        "/doorverwijzing/gezondheidsgids/", geldig(**{veld: f"{waarde}\r\nBcc: x@example.org"})
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Schrijf dit op één regel, zonder Enter." in html
+    assert f'href="#id_{veld}' in html
+    assert not Aanvraag.objects.exists() and not OutgoingMail.objects.exists()
+    assert mail.outbox == []
+
+
+def test_line_break_in_the_report_address_is_refused(client, partner_a):
+    response = client.post(
+        f"/doorverwijzing/correctie/{partner_a.offer.pk}/",
+        {"bericht": "Fout.", "email": "a@example.org\nBcc: x@example.org"},
+    )
+    assert response.status_code == 400
+    assert "Dit is geen geldig e-mailadres." in response.content.decode()
+    assert not Correctiemelding.objects.exists() and not OutgoingMail.objects.exists()
+
+
+def test_coordinator_mail_lists_languages_by_name(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    talen = [Taal.objects.get(slug="sq").pk, Taal.objects.get(slug="ar").pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/doorverwijzing/gezondheidsgids/", geldig(talen=talen))
+    (coord,) = [m for m in mail.outbox if m.to == ["coordinator@example.org"]]
+    assert "Talen: Albanees, Arabisch\n" in coord.body
+    assert "QuerySet" not in coord.body
