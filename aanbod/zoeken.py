@@ -5,10 +5,9 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db import DatabaseError, connections, router, transaction
+from django.db import connections, router
 from django.db.models import Q
 from django.http import QueryDict
-from django.utils import timezone
 from django.utils.html import escape
 
 from wagtail.models import Page
@@ -16,10 +15,11 @@ from wagtail.models import Page
 from preventiezoeker.search import SearchQuery, SearchUnavailable, search
 from preventiezoeker.search.query import parse
 
+from . import statistiek
 from .facetten import FACETTEN, keuzes_en_groepen
 from .filters import AanbodFilterSet
 from .markering import markeer
-from .models import AanbodPage, OrganisatiePage, ZoekStatistiek
+from .models import AanbodPage, OrganisatiePage
 from .search import Vocabularies
 
 logger = logging.getLogger(__name__)
@@ -157,7 +157,7 @@ def zoek(data: QueryDict, log=True) -> Zoekresultaat:
     out.facets = _facets(result.facets, params["filters"], choices, groups)
     out.zonder_filter = _zonder_filter(out)
     if log and params["page"] == 1:
-        _log(params, result.total)
+        statistiek.tel(params, result.total)
     return out
 
 
@@ -240,44 +240,6 @@ def _facets(counts, selected, choices, groups):
             values = [v for v in values if v.count or v.selected]
         facets.append(Facet(name, facet.label, values))
     return facets
-
-
-def _log(params, total):
-    parsed = parse(params["text"])
-    filters = "&".join(f"{k}={v}" for k in sorted(params["filters"]) for v in params["filters"][k])
-    dag, woorden, filters = timezone.localdate(), parsed.normalised[:200], filters[:500]
-    try:
-        if _tel_bestaande(dag, woorden, filters, total):
-            return
-        with transaction.atomic():  # a failure must not poison the request's transaction
-            ZoekStatistiek.tel(dag, woorden, filters, total)
-    except DatabaseError:  # statistics never break a search
-        logger.exception("Zoekstatistiek niet bewaard")
-
-
-def _tel_bestaande(dag, woorden, filters, total):
-    """ZoekStatistiek.tel() for a row that exists, in one UPDATE; False when there is none.
-
-    Most searches were already done earlier that day. Outside a transaction one statement is
-    atomic by itself and needs no BEGIN/COMMIT; inside one, tel() runs in a savepoint instead.
-    Plain SQL: the ORM took longer to compile this UPDATE than the database to run it.
-    """
-    connection = transaction.get_connection(router.db_for_write(ZoekStatistiek))
-    if connection.in_atomic_block:
-        return False
-    meta, q = ZoekStatistiek._meta, connection.ops.quote_name
-    aantal, resultaten, zonder, *waar = (
-        q(meta.get_field(name).column)
-        for name in ("aantal", "resultaten", "zonder_resultaat", "dag", "woorden", "filters")
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {q(meta.db_table)} SET {aantal} = {aantal} + 1, {resultaten} = %s, "
-            f"{zonder} = {zonder} + %s WHERE {' = %s AND '.join(waar)} = %s",
-            [total, 1 if total == 0 else 0, connection.ops.adapt_datefield_value(dag), woorden,
-             filters],
-        )  # fmt: skip
-        return cursor.rowcount > 0
 
 
 def _fallback(out, choices, groups):

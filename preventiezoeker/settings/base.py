@@ -32,7 +32,6 @@ INSTALLED_APPS = [
     "preventiezoeker.search",
     "preventiezoeker.versies",
     "preventiezoeker.lockout",
-    "preventiezoeker.outbox",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -112,17 +111,31 @@ SQLITE_OPTIONS = {
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,
 }
+# PostgreSQL: no statement may run longer than a gunicorn worker lives (30 s), nor wait on a
+# lock for long; maintenance commands that need longer lift it with SET statement_timeout = 0.
+DB_STATEMENT_TIMEOUT_MS = int(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT_MS", 20_000))
+DB_LOCK_TIMEOUT_MS = int(os.environ.get("DJANGO_DB_LOCK_TIMEOUT_MS", 5_000))
+
+
+def database_from_url(url):
+    database = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    if database["ENGINE"].endswith("postgresql"):
+        options = database.setdefault("OPTIONS", {})
+        options["options"] = " ".join(
+            filter(None, [
+                options.get("options", ""),
+                f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS:d}",
+                f"-c lock_timeout={DB_LOCK_TIMEOUT_MS:d}",
+            ])
+        )  # fmt: skip
+    return database
+
+
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {
-        "default": dj_database_url.parse(
-            os.environ["DATABASE_URL"], conn_max_age=60, conn_health_checks=True
-        )
-    }
+    DATABASES = {"default": database_from_url(os.environ["DATABASE_URL"])}
     # Searches only read: they may go to a replica (SEARCH_DATABASE below).
     if os.environ.get("DATABASE_REPLICA_URL"):
-        DATABASES["replica"] = dj_database_url.parse(
-            os.environ["DATABASE_REPLICA_URL"], conn_max_age=60, conn_health_checks=True
-        )
+        DATABASES["replica"] = database_from_url(os.environ["DATABASE_REPLICA_URL"])
 else:
     DATABASES = {
         "default": {
@@ -227,8 +240,6 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "png", "jpg"]
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 # Pasting a page URL in the link chooser would reveal that page's draft title to any editor.
 WAGTAILADMIN_EXTERNAL_LINK_CONVERSION = ""
