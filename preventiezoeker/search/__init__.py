@@ -51,7 +51,14 @@ def reset_backend():
 
 
 def search(query: SearchQuery) -> SearchResult:
-    return get_backend().search(query)
+    from . import heal  # its models load after the apps; heal retries the queue, rebuilds
+
+    heal.on_search()
+    try:
+        return get_backend().search(query)
+    except IndexDamaged:
+        heal.damaged()
+        raise
 
 
 def generation():

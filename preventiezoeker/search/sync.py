@@ -5,14 +5,17 @@ in the same transaction as the change: every server sees it at commit. Otherwise
 change is queued (IndexTaak) and then flushed by whoever holds the backend's write lock
 (`backend.writer()`, a file lock); a process that cannot get it leaves its task for the
 holder, which loops until the queue is empty. Nobody sees a LockError and no update is lost.
+A task whose write failed stays queued and is retried (heal.py); a damaged index is rebuilt.
 """
 
 import logging
 
 from django.db import transaction
 
+from . import heal
 from .models import IndexTaak
 from .sources import all_sources, get_source
+from .types import IndexDamaged
 
 logger = logging.getLogger(__name__)
 BATCH = 500
@@ -29,11 +32,16 @@ def queue(source, ids):
     if backend.transactional:
         # Never built: the rebuild reads the database anyway; keep the task for its record.
         retry = backend.built()
-        if retry:
+        if not retry:
+            heal.damaged()
+        else:
             try:
                 with transaction.atomic():
                     apply(backend, source, set(ids))
                 return
+            except IndexDamaged:  # only a rebuild heals it; it reads the database anyway
+                retry = False
+                heal.damaged()
             except Exception:  # a held lock, a fault: the queue keeps it for a later flush
                 logger.warning("Zoektabellen niet bijgewerkt; de wachtrij houdt het", exc_info=True)
     IndexTaak.objects.bulk_create([IndexTaak(bron=source, object_id=i) for i in ids])
@@ -58,7 +66,16 @@ def flush_soon():
 
 
 def flush(timeout=2):
-    """Apply queued tasks. Returns the number applied (0 if another process is on it)."""
+    """Apply queued tasks. Returns the number applied (0 if another process is on it). A
+    damaged index keeps the tasks and starts a rebuild (which flushes when done)."""
+    try:
+        return _flush(timeout)
+    except IndexDamaged:
+        heal.damaged()
+        return 0
+
+
+def _flush(timeout):
     from . import get_backend
 
     applied = 0
@@ -85,12 +102,13 @@ def flush(timeout=2):
             return applied
 
 
-def rebuild(progress=None):
-    """Rebuild from the database (the source of truth) and then apply what queued meanwhile."""
+def rebuild(progress=None, timeout=600):
+    """Rebuild from the database (the source of truth) and then apply what queued meanwhile.
+    Unguarded: callers go through heal.py, which lets one process in the deployment do it."""
     from . import get_backend
 
     backend = get_backend()
-    with backend.writer(timeout=600) as locked:
+    with backend.writer(timeout=timeout) as locked:
         if not locked:
             raise RuntimeError("Een andere herbouw of update loopt nog.")
         started = IndexTaak.objects.order_by("-pk").values_list("pk", flat=True).first() or 0

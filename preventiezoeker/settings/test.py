@@ -23,3 +23,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # A fresh clone has no var/: commands run with these settings (check, makemigrations
     # --check) get a throwaway file; pytest itself uses an in-memory database.
     DATABASES["default"]["NAME"] = Path(tempfile.mkdtemp(prefix="pz-db-")) / "db.sqlite3"  # noqa: F405
+# Self-healing search (preventiezoeker/search/heal.py) starts no threads behind a test's back:
+# tests/search/test_heal_sync.py turns it on; background jobs run at once unless a test asks.
+SEARCH_AUTO_HEAL = False
+SEARCH_JOBS = "inline"

@@ -1,5 +1,7 @@
 """The coordinator can see whether search works and rebuild the index; partners cannot."""
 
+import pytest
+
 from preventiezoeker.search import SearchQuery, get_backend, search
 from preventiezoeker.search.sync import rebuild
 
@@ -11,8 +13,10 @@ def test_coordinator_sees_a_broken_index_and_rebuilds_it(client, coordinator, pa
     html = client.get("/admin/zoekindex/").content.decode()
     assert "Niet in orde" in html
     response = client.post("/admin/zoekindex/", follow=True)
-    assert "Zoekindex herbouwd: 1 aanbod" in response.content.decode()
-    assert "In orde: 1 aanbod vindbaar" in client.get("/admin/zoekindex/").content.decode()
+    assert "Herbouw gestart" in response.content.decode()
+    html = client.get("/admin/zoekindex/").content.decode()
+    assert "In orde: 1 aanbod vindbaar" in html
+    assert "Laatst herbouwd" in html and "1 aanbod, gestart door coordinator" in html
     assert [h.id for h in search(SearchQuery()).hits] == [partner_a.offer.pk]
 
 
@@ -48,3 +52,17 @@ def test_rebuild_command_prints_a_count(partner_a, index_dir, capsys):
     assert "1 documenten" in capsys.readouterr().out
     call_command("zoekindex", "--status")
     assert "in orde: 1 documenten" in capsys.readouterr().out
+
+
+def test_rebuild_command_waits_for_no_one_and_refuses_a_second_rebuild(
+    partner_a, index_dir, capsys
+):
+    """The command takes the same one-rebuild guard as the admin and the automatic heal."""
+    from django.core.management import CommandError, call_command
+
+    from preventiezoeker.search import heal
+
+    assert heal.claim("coordinator")
+    with pytest.raises(CommandError, match="Er loopt al een herbouw"):
+        call_command("zoekindex")
+    assert get_backend().status()["ok"] is False
