@@ -1,9 +1,9 @@
 """Keep derived data right: laatst nagekeken on publish, and the search index on every change."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.models import PageLogEntry
+from wagtail.models import Page, PageLogEntry, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from aanbod.facetten import vergeet_keuzes, vocabulary_models
@@ -49,6 +49,30 @@ def reindex_on_publish(sender, instance, **kwargs):
 @receiver(post_page_move)
 def reindex_on_move(sender, instance, **kwargs):
     queue(SOURCE, _offers_under(instance))
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def reindex_on_view_restriction(sender, instance, **kwargs):
+    """A view restriction hides its page and everything below it from the public (zichtbaar()):
+    adding, changing or removing one changes the index like a publish or an unpublish."""
+    # By id: when the page itself is deleted, its restrictions go first and it may be gone.
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        queue(SOURCE, _offers_under(page))
+
+
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
+def reindex_on_view_restriction_groups(sender, instance, action, reverse, pk_set, **kwargs):
+    # Who may pass does not change what the public sees today; reindexed all the same, as a
+    # change of the restriction, should the rule ever look at its groups.
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    restrictions = [instance]
+    if reverse:  # a group's restrictions changed
+        restrictions = PageViewRestriction.objects.filter(pk__in=pk_set or ())
+    for restriction in restrictions:
+        reindex_on_view_restriction(PageViewRestriction, restriction)
 
 
 @receiver(post_delete, sender=AanbodPage)

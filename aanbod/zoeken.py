@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db import connections, router
+from django.db import DatabaseError, connections, router, transaction
 from django.db.models import Q
 from django.http import QueryDict
 from django.utils.html import escape
@@ -14,13 +14,14 @@ from wagtail.models import Page
 
 from preventiezoeker.search import SearchQuery, SearchUnavailable, search
 from preventiezoeker.search.query import parse
+from preventiezoeker.search.sync import queue
 
 from . import statistiek
 from .facetten import FACETTEN, keuzes_en_groepen
 from .filters import AanbodFilterSet
 from .markering import markeer
 from .models import AanbodPage, OrganisatiePage
-from .search import Vocabularies
+from .search import SOURCE, Vocabularies
 
 logger = logging.getLogger(__name__)
 PER_PAGE = 20
@@ -62,7 +63,8 @@ class Resultaat:
     @property
     def page(self):
         """The whole AanbodPage (organisatie_cached set), e.g. for the JSON API: loaded on first
-        use, for every result at once. The HTML page reads only `kaart`."""
+        use, for every result at once; None if it stopped being visible meanwhile. The HTML page
+        reads only `kaart`."""
         return self.paginas.get(self.kaart.pk) if self.paginas else self.kaart
 
 
@@ -72,7 +74,8 @@ class _Paginas:
 
     def get(self, pk):
         if self.pages is None:
-            self.pages = AanbodPage.objects.in_bulk(self.ids)
+            # zichtbaar() once more: whole pages leave the server through the API.
+            self.pages = AanbodPage.objects.zichtbaar().in_bulk(self.ids)
             parents = _parents(self.pages.values())
             for page in self.pages.values():
                 page.organisatie_cached = parents.get(page.path[: -AanbodPage.steplen])
@@ -125,7 +128,7 @@ def zoek(data: QueryDict, log=True) -> Zoekresultaat:
         page=params["page"], per_page=PER_PAGE, notices=notices,
     )  # fmt: skip
     try:
-        result = search(query)
+        result, hits = _zichtbaar_zoeken(query)
     except SearchUnavailable:
         logger.exception("Zoekindex onbruikbaar; val terug op de database")
         return _fallback(out, choices, groups)
@@ -134,9 +137,9 @@ def zoek(data: QueryDict, log=True) -> Zoekresultaat:
         out.notices.append(TE_LANG)
     if result.page_clamped and result.total:
         out.notices.append(f"Die pagina bestaat niet; dit is pagina {result.page}.")
-    ids = [hit.id for hit in result.hits]
+    ids = [hit.id for hit in hits]
     kaarten, paginas = _kaarten(ids), _Paginas(ids)
-    for hit in result.hits:
+    for hit in hits:
         kaart = kaarten.get(hit.id)
         if kaart is not None:
             out.results.append(
@@ -153,12 +156,45 @@ def zoek(data: QueryDict, log=True) -> Zoekresultaat:
     for resultaat in out.results:
         resultaat.labels = labels[resultaat.kaart.pk]
         if resultaat.organisatie is None:  # not under an organisation: as AanbodPage.organisatie
-            resultaat.organisatie = getattr(resultaat.page.organisatie, "title", "")
+            resultaat.organisatie = getattr(
+                getattr(resultaat.page, "organisatie", None), "title", ""
+            )
     out.facets = _facets(result.facets, params["filters"], choices, groups)
     out.zonder_filter = _zonder_filter(out)
     if log and params["page"] == 1:
         statistiek.tel(params, result.total)
     return out
+
+
+def _zichtbaar_zoeken(query):
+    """search(query), and its hits that zichtbaar() still allows: the last filter.
+
+    The index may lag the database (a view restriction saved while an update failed). A hit
+    that is no longer visible is reindexed and the search run once more, so totals, facets and
+    suggestions are right too; if the index could not be healed, the hidden hits are dropped
+    and no longer counted."""
+    result = search(query)
+    hidden = _verborgen(result.hits)
+    if hidden:
+        logger.warning("Zoekindex liep achter: %s niet zichtbaar; opnieuw geïndexeerd", hidden)
+        try:
+            with transaction.atomic():  # a failure must not poison the request's transaction
+                queue(SOURCE, hidden)
+        except DatabaseError:  # the hits are dropped below all the same
+            logger.exception("Herindexeren van verborgen aanbod mislukt")
+        result = search(query)
+        hidden = _verborgen(result.hits)
+        result.total = max(0, result.total - len(hidden))
+    return result, [hit for hit in result.hits if hit.id not in hidden]
+
+
+def _verborgen(hits):
+    """The ids among hits that zichtbaar() does not allow (anymore)."""
+    if not hits:
+        return set()
+    ids = {hit.id for hit in hits}
+    zichtbaar = AanbodPage.objects.zichtbaar().filter(pk__in=ids).values_list("pk", flat=True)
+    return ids - set(zichtbaar)
 
 
 def _zonder_filter(out):

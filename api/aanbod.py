@@ -90,7 +90,9 @@ def aanbod_lijst(request):
     resultaat = zoek(request.GET, log=request.method == "GET")
     if resultaat.unavailable:
         return unavailable()
-    pages = [r.page for r in resultaat.results]
+    # zoek() returns visible offers only; one that became hidden since is left out.
+    results = [r for r in resultaat.results if r.page is not None]
+    pages = [r.page for r in results]
     # One query per relation for the whole page of results, never one per offer.
     prefetch_related_objects(pages, *(facet.relatie for facet in M2M_FACETS))
     dates = next_dates(request, [p.pk for p in pages])
@@ -100,7 +102,7 @@ def aanbod_lijst(request):
             "page": resultaat.page,
             "num_pages": resultaat.num_pages,
             "per_page": resultaat.per_page,
-            "results": [offer(request, r, dates) for r in resultaat.results],
+            "results": [offer(request, r, dates) for r in results],
             "facets": facet_counts(resultaat.facets),
             "suggestion": resultaat.suggestion or None,
             "without_filter": without_filter(resultaat),

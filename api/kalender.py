@@ -3,6 +3,7 @@
 Times are ISO 8601 with the Brussels offset (19:00 stays 19:00 in winter and summer time).
 """
 
+from aanbod.models import AanbodPage
 from kalender.filters import CAMPAGNE, FACETTEN
 from kalender.query import zoek_kalender
 from preventiezoeker.links import absolute_url
@@ -23,7 +24,8 @@ def _link(request, page, name_key):
     return {"slug": page.slug, name_key: page.title, "url": absolute_url(request, page)}
 
 
-def occurrence(request, moment):
+def occurrence(request, moment, offers):
+    """`offers`: the ids of the visible offers; a hidden offer's id is left out."""
     activiteit = moment.activiteit
     campagne = activiteit.campagne if activiteit.campagne and activiteit.campagne.live else None
     facetten = activiteit.facetten
@@ -42,7 +44,7 @@ def occurrence(request, moment):
         },
         "organisation": _link(request, activiteit.organisatie_cached, "name"),
         "campaign": _link(request, campagne, "title"),
-        "offer_id": activiteit.aanbod_id,
+        "offer_id": activiteit.aanbod_id if activiteit.aanbod_id in offers else None,
         "facets": {facet: sorted(facetten.get(facet, ())) for facet in MOMENT_FACETS},
     }
 
@@ -51,6 +53,10 @@ def occurrence(request, moment):
 def kalender_lijst(request):
     kalender = zoek_kalender(request.GET)
     page = kalender.page
+    moments = list(page.object_list) if page else []
+    # An activity is public on its own; the offer it belongs to may be hidden: not even its id.
+    linked = {m.activiteit.aanbod_id for m in moments} - {None}
+    offers = set(AanbodPage.objects.zichtbaar().filter(pk__in=linked).values_list("pk", flat=True))
     return json_response(
         {
             "count": kalender.total,
@@ -59,7 +65,7 @@ def kalender_lijst(request):
             "page": page.number if page else 1,
             "num_pages": page.paginator.num_pages if page else 1,
             "per_page": page.paginator.per_page if page else kalender.total,
-            "results": [occurrence(request, m) for m in (page.object_list if page else [])],
+            "results": [occurrence(request, m, offers) for m in moments],
             "facets": facet_counts(kalender.facets),
             "notices": list(kalender.notices),
         }

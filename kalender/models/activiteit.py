@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from aanbod.enums import Inschrijving, PrijsCategorie, Vorm
 from aanbod.fields import MultiChoiceField
-from aanbod.models.aanbod import CHECKBOXES, RICH_TEXT_FEATURES
+from aanbod.models.aanbod import CHECKBOXES, RICH_TEXT_FEATURES, AanbodPage
 from aanbod.models.adres import MetAdres
 from aanbod.validators import validate_telefoon
 
@@ -351,6 +351,9 @@ class ActiviteitPage(MetAdres, Page):
         context = super().get_context(request, *args, **kwargs)
         context["volgende"] = self.volgende(aantal=10)
         context["effectief"] = self.effectieve
+        # The linked offer only if the public may see it: a restricted one is not even named.
+        offers = AanbodPage.objects.zichtbaar().filter(pk=self.aanbod_id)
+        context["aanbod"] = offers.first() if self.aanbod_id else None
         context["jsonld"] = event_jsonld(self, request, context["volgende"])
         return context
 
