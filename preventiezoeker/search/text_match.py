@@ -98,16 +98,14 @@ class TextSearcher:
         if not bits and not expansions and len(exact) >= 4:
             maxdist = 1 if len(exact) < 8 else 2
             near = list(self.terms.near(exact, maxdist))
-            if self._stale_words:
-                self._prefetch(word_forms(w)[0] for w in near)
-                near = [w for w in near if self._shown(w)]
             # How common a word is in the offers (its stem's document frequency), then A-Z.
             frequency = self.terms.frequencies({word_forms(w)[0] for w in near} - {None})
             near = sorted(
                 near,
                 key=lambda w: (frequency.get(word_forms(w)[0], 0), [-ord(c) for c in w]),
                 reverse=True,
-            )[:MAX_EXPANSIONS]
+            )
+            near = self._shown_words(near) if self._stale_words else near[:MAX_EXPANSIONS]
             expansions = near
             info.correction = near[0] if near else None
         seen = {t for t, _f in info.terms}
@@ -135,15 +133,19 @@ class TextSearcher:
     def _prefixed(self, exact):
         if not self._stale_words:
             return list(self.terms.prefixed(exact, MAX_EXPANSIONS))[:MAX_EXPANSIONS]
-        found, batch = [], []
-        words = iter(self.terms.prefixed(exact, MAX_STALE_SCAN))
+        return self._shown_words(self.terms.prefixed(exact, MAX_STALE_SCAN))
+
+    def _shown_words(self, words):
+        """The first MAX_EXPANSIONS of `words` that a visible document holds: a batch at a
+        time, so a word list without stale words costs no more reads than before."""
+        words, found = iter(words), []
         while len(found) < MAX_EXPANSIONS:
-            batch = list(itertools.islice(words, MAX_EXPANSIONS))
+            batch = list(itertools.islice(words, MAX_EXPANSIONS - len(found)))
             if not batch:
                 break
             self._prefetch(word_forms(w)[0] for w in batch)
             found += [w for w in batch if self._shown(w)]
-        return found[:MAX_EXPANSIONS]
+        return found
 
     def _add_scores(self, scores, terms, factor=1.0):
         for term, weight in terms:
