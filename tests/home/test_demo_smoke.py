@@ -59,14 +59,17 @@ def test_demo_dataset(demo):
 
 def assert_idempotent_with_logins():
     from django.contrib.auth import authenticate
+    from django.test import RequestFactory
 
+    # Login guessing limits (django-axes) need the request a login form passes.
+    request = RequestFactory().post("/admin/login/")
     before = (Page.objects.count(), AanbodPage.objects.count())
     call_command("demo", verbosity=0)
     assert (Page.objects.count(), AanbodPage.objects.count()) == before
-    assert authenticate(username="coordinator", password="demo-coordinator")
-    partner = authenticate(username="partner", password="demo-partner")
+    assert authenticate(request, username="coordinator", password="demo-coordinator")
+    partner = authenticate(request, username="partner", password="demo-partner")
     assert partner and partner.groups.get().name == "Partner: Wijkgezondheidscentrum Rabot"
-    assert authenticate(username="admin", password="demo-admin").is_superuser
+    assert authenticate(request, username="admin", password="demo-admin").is_superuser
 
 
 def test_synthetic_offers_for_benchmarks(site_tree):
