@@ -1,6 +1,4 @@
 from django import forms
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.urls import path
 
 from wagtail import hooks
@@ -9,13 +7,12 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectL
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from doorverwijzing import admin_views
 from doorverwijzing.admin_forms import AanvraagAdminForm
 from doorverwijzing.models import Aanvraag, Correctiemelding, Gezondheidsgids
-from preventiezoeker.permissions import COORDINATOR_GROUP
+from preventiezoeker.outbox.policy import CoordinatorReadOnlyPolicy
 
 CHECKBOXES = {"widget": forms.CheckboxSelectMultiple}
 
@@ -89,23 +86,8 @@ class AanvraagViewSet(ModelViewSet):
     )
 
 
-class AlleenCoordinatorLeest(ModelPermissionPolicy):
-    """Coordinators (and superusers) read the reports; nobody adds, edits or deletes them here.
-    Partners don't see them in the admin: they get each report about their offers by mail."""
-
-    def user_has_permission(self, user, action):
-        if action != "view" or not (user.is_authenticated and user.is_active):
-            return False
-        return user.is_superuser or user.groups.filter(name=COORDINATOR_GROUP).exists()
-
-    def users_with_any_permission(self, actions):
-        users = get_user_model().objects.filter(is_active=True)
-        if "view" not in actions:
-            return users.none()
-        return users.filter(Q(is_superuser=True) | Q(groups__name=COORDINATOR_GROUP)).distinct()
-
-
-register_permission_policy(Correctiemelding, AlleenCoordinatorLeest(Correctiemelding))
+# Coordinators read the reports; partners get each report about their offers by mail.
+register_permission_policy(Correctiemelding, CoordinatorReadOnlyPolicy(Correctiemelding))
 
 
 class CorrectiemeldingViewSet(ModelViewSet):

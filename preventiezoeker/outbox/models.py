@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils import timezone
 
+from preventiezoeker.outbox.conf import max_attempts
+
 
 class OutgoingMailQuerySet(models.QuerySet):
     def due(self, now, max_attempts):
@@ -41,3 +43,14 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return f"{self.subject} ({', '.join(self.to)})"
+
+    @property
+    def given_up(self):
+        return self.sent_at is None and self.attempts >= max_attempts()
+
+    def toestand(self):
+        if self.sent_at:
+            return "Verstuurd"
+        return "Opgegeven: stuur zelf door" if self.given_up else "Wacht nog"
+
+    toestand.short_description = "toestand"

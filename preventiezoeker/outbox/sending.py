@@ -16,26 +16,10 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from preventiezoeker.outbox.conf import max_attempts, setting
 from preventiezoeker.outbox.models import OutgoingMail
 
 logger = logging.getLogger(__name__)
-
-DEFAULTS = {
-    "OUTBOX_MAILER": "default",
-    "OUTBOX_MAX_ATTEMPTS": 10,
-    "OUTBOX_RETRY_SECONDS": 60,  # first retry; doubled after every failure
-    "OUTBOX_RETRY_MAX_SECONDS": 6 * 3600,
-    "OUTBOX_NOW_TIMEOUT": 5,  # the attempt in the visitor's request must be quick
-    "OUTBOX_LEASE_SECONDS": 600,
-}
-
-
-def setting(name):
-    return getattr(settings, name, DEFAULTS[name])
-
-
-def max_attempts():
-    return setting("OUTBOX_MAX_ATTEMPTS")
 
 
 def _addresses(values):
@@ -74,13 +58,19 @@ def send_now(pk):
         return False
 
 
-def claim(now, limit, pk=None):
-    """Take up to limit due mails for this sender; ids of the ones taken.
+def take(pk, now):
+    """Claim one mail for this sender: True if it was still due and is now ours.
 
-    Two senders never take the same mail: the claim is a conditional UPDATE (only one writer
-    can move claimed_until while it is in the past); on PostgreSQL SKIP LOCKED also keeps a
-    second sender from waiting on rows the first is claiming."""
+    One conditional UPDATE: of two senders that both saw the mail as due, the database lets
+    only the first move claimed_until into the future; the second updates no row."""
     lease = now + datetime.timedelta(seconds=setting("OUTBOX_LEASE_SECONDS"))
+    due = OutgoingMail.objects.due(now, max_attempts()).filter(pk=pk)
+    return due.update(claimed_until=lease, attempts=F("attempts") + 1) == 1
+
+
+def claim(now, limit, pk=None):
+    """Take up to limit due mails for this sender; ids of the ones taken. On PostgreSQL SKIP
+    LOCKED also keeps a second sender from waiting on rows the first is claiming."""
     due = OutgoingMail.objects.due(now, max_attempts())
     if pk is not None:
         due = due.filter(pk=pk)
@@ -89,11 +79,7 @@ def claim(now, limit, pk=None):
         if connection.features.has_select_for_update_skip_locked:
             candidates = candidates.select_for_update(skip_locked=True)
         ids = list(candidates.values_list("pk", flat=True)[:limit])
-        return [
-            pk
-            for pk in ids
-            if due.filter(pk=pk).update(claimed_until=lease, attempts=F("attempts") + 1)
-        ]
+        return [pk for pk in ids if take(pk, now)]
 
 
 def _deliver(row, timeout):
@@ -156,3 +142,10 @@ def send_due(limit=100, pk=None, timeout=None):
             )
         sent += 1
     return sent, failed
+
+
+def purge_sent(now=None):
+    """Delete mails sent longer ago than OUTBOX_KEEP_SENT_DAYS; how many."""
+    limit = (now or timezone.now()) - datetime.timedelta(days=setting("OUTBOX_KEEP_SENT_DAYS"))
+    deleted, _ = OutgoingMail.objects.filter(sent_at__lt=limit).delete()
+    return deleted

@@ -6,10 +6,14 @@ import datetime
 import runpy
 import smtplib
 import socket
+import sqlite3
+import threading
+import time
 
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
+from django.db import connections
 from django.utils import timezone
 
 import pytest
@@ -18,7 +22,7 @@ from aanbod.models import Taal
 from doorverwijzing.enums import MeldingStatus, Status, Taak
 from doorverwijzing.models import Aanvraag, Correctiemelding
 from preventiezoeker.outbox.models import OutgoingMail
-from preventiezoeker.outbox.sending import claim, enqueue, retry_delay, send_due
+from preventiezoeker.outbox.sending import claim, enqueue, purge_sent, retry_delay, send_due, take
 from tests.doorverwijzing.test_aanvraag import geldig
 
 LOCMEM = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
@@ -178,6 +182,15 @@ def test_two_senders_never_take_the_same_mail(db):
     assert claim(later, 10) == eerste
 
 
+def test_of_two_senders_that_saw_a_mail_as_due_only_one_takes_it(db):
+    pk = enqueue(to=["a@example.org"], subject="Een", body="Tekst").pk
+    now = timezone.now()
+    # Both cron runs listed the mail as due; each now tries to take it.
+    assert take(pk, now) is True
+    assert take(pk, now) is False
+    assert OutgoingMail.objects.get().attempts == 1
+
+
 def test_retries_back_off_then_give_up_and_keep_the_row(db, settings, caplog):
     settings.MAILERS = {"default": {"BACKEND": f"{__name__}.KapotteBackend"}}
     settings.OUTBOX_MAX_ATTEMPTS = 3
@@ -201,6 +214,33 @@ def test_retries_back_off_then_give_up_and_keep_the_row(db, settings, caplog):
     assert send_due() == (0, 0) and KapotteBackend.pogingen == 3  # no fourth try
     assert OutgoingMail.objects.given_up(3).get() == rij  # kept for the coordinator
     assert retry_delay(30) == datetime.timedelta(hours=6)  # the wait has a ceiling
+
+
+def test_coordinator_sees_mails_given_up_and_partners_do_not(
+    client, settings, coordinator, partner_a
+):
+    settings.OUTBOX_MAX_ATTEMPTS = 1
+    opgegeven = enqueue(to=["a@example.org"], subject="Kwam nooit aan", body="Tekst")
+    OutgoingMail.objects.filter(pk=opgegeven.pk).update(attempts=1, last_error="SMTPException")
+    enqueue(to=["b@example.org"], subject="Wacht nog even", body="Tekst")
+    client.force_login(coordinator)
+    html = client.get("/admin/uitgaande-emails/?toestand=opgegeven").content.decode()
+    assert "Kwam nooit aan" in html and "SMTPException" in html
+    assert "Wacht nog even" not in html
+    client.force_login(partner_a.user)
+    assert client.get("/admin/uitgaande-emails/").status_code == 302
+
+
+def test_sent_mails_are_deleted_after_a_month(db, settings):
+    settings.OUTBOX_KEEP_SENT_DAYS = 30
+    oud = enqueue(to=["a@example.org"], subject="Oud", body="Tekst")
+    nieuw = enqueue(to=["b@example.org"], subject="Nieuw", body="Tekst")
+    wachtend = enqueue(to=["c@example.org"], subject="Wacht", body="Tekst")
+    now = timezone.now()
+    OutgoingMail.objects.filter(pk=oud.pk).update(sent_at=now - datetime.timedelta(days=31))
+    OutgoingMail.objects.filter(pk=nieuw.pk).update(sent_at=now - datetime.timedelta(days=29))
+    assert purge_sent() == 1
+    assert set(OutgoingMail.objects.values_list("pk", flat=True)) == {nieuw.pk, wachtend.pk}
 
 
 def test_subject_is_one_line_whatever_the_title(db):
@@ -271,3 +311,71 @@ def test_coordinator_mail_lists_languages_by_name(
     (coord,) = [m for m in mail.outbox if m.to == ["coordinator@example.org"]]
     assert "Talen: Albanees, Arabisch\n" in coord.body
     assert "QuerySet" not in coord.body
+
+
+class TraagBackend(BaseEmailBackend):
+    """Records every message; slow enough that two senders overlap."""
+
+    verstuurd = []
+
+    def send_messages(self, email_messages):
+        time.sleep(0.005)
+        type(self).verstuurd.extend(m.subject for m in email_messages)
+        return len(email_messages)
+
+
+@pytest.fixture
+def eigen_verbinding(transactional_db, tmp_path):
+    """Returns a function each thread calls first: its own connection to the test database.
+    On SQLite a file copy (WAL, as in production): an in-memory database shared between
+    threads locks whole tables instead of waiting its turn."""
+    original = connections["default"]
+    if original.vendor != "sqlite":
+        yield lambda: None
+        return
+    path = tmp_path / "db.sqlite3"
+
+    def verbind():
+        if not path.exists():
+            original.ensure_connection()
+            kopie = sqlite3.connect(path)
+            original.connection.backup(kopie)
+            kopie.close()
+        connections["default"] = type(original)(
+            {**original.settings_dict, "NAME": str(path)}, alias="default"
+        )
+
+    yield verbind
+    connections["default"].close()
+    connections["default"] = original
+
+
+def test_two_cron_runs_at_once_send_every_mail_once(eigen_verbinding, settings):
+    settings.MAILERS = {"default": {"BACKEND": f"{__name__}.TraagBackend"}}
+    TraagBackend.verstuurd = []
+    OutgoingMail.objects.bulk_create(
+        OutgoingMail(to=["a@example.org"], from_email="x@example.org", subject=f"Mail {n}", body="")
+        for n in range(30)
+    )
+    eigen_verbinding()  # the copy holds the 30 mails; this thread reads from it afterwards
+    fouten = []
+    start = threading.Barrier(2)
+
+    def cron():
+        eigen_verbinding()
+        try:
+            start.wait()
+            send_due(limit=30)
+        except Exception as error:  # noqa: BLE001 - reported below
+            fouten.append(error)
+        finally:
+            connections["default"].close()
+
+    runs = [threading.Thread(target=cron) for _ in range(2)]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join()
+    assert fouten == []
+    assert sorted(TraagBackend.verstuurd) == sorted(f"Mail {n}" for n in range(30))
+    assert not OutgoingMail.objects.filter(sent_at__isnull=True).exists()
