@@ -148,12 +148,17 @@ def met_selectie(client, partner_a, partner_b):
     return client
 
 
-def test_redis_down_the_mail_form_still_answers(met_selectie, settings, caplog):
+def test_redis_down_the_mail_form_still_answers(
+    met_selectie, settings, caplog, django_capture_on_commit_callbacks
+):
     from django.core import mail
 
     dead = f"redis://127.0.0.1:{dead_port()}/0"
     settings.CACHES = {**settings.CACHES, "ratelimit": redis_caches(dead)["ratelimit"]}
-    with caplog.at_level(logging.WARNING, logger="doorverwijzing.ratelimit"):
+    with (
+        caplog.at_level(logging.WARNING, logger="doorverwijzing.ratelimit"),
+        django_capture_on_commit_callbacks(execute=True),  # the outbox sends on commit
+    ):
         response = met_selectie.post("/selectie/mailen/", {"email": unique()})
     assert response.status_code == 302
     assert len(mail.outbox) == 1

@@ -167,6 +167,25 @@ def test_coordinator_reads_reports_in_the_admin_and_partners_do_not(client, part
     assert "Klopt er iets niet?" not in client.get("/admin/").content.decode()
 
 
+def test_mailed_selection_under_a_dead_mail_server_leaves_later_and_is_then_deleted(
+    client, partner_a, mailserver_plat, django_capture_on_commit_callbacks
+):
+    client.post("/selectie/toevoegen/", {"aanbod": partner_a.offer.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/selectie/mailen/", {"email": "hulp@example.org"})
+    assert response.status_code == 302 and response["Location"] == "/selectie/#mailen"
+    assert (
+        "We stuurden je selectie naar hulp@example.org" in client.get("/selectie/").content.decode()
+    )
+    assert OutgoingMail.objects.get().to == ["hulp@example.org"]
+
+    mailserver_plat.MAILERS = LOCMEM
+    een_minuut_later()
+    call_command("mails_versturen", verbosity=0)
+    assert mail.outbox[0].to == ["hulp@example.org"]
+    assert not OutgoingMail.objects.exists()  # the address was promised not to be kept
+
+
 # --- The outbox itself ------------------------------------------------------------------------
 
 
