@@ -195,6 +195,15 @@ def test_500_page_inline_style_is_allowed_by_its_hash(monkeypatch, site_tree):
     assert Markup(response.content.decode()).inline == []
 
 
+def test_csrf_failure_page_styles_with_the_nonce(site_tree):
+    """Django's own 403 page for an expired form has an inline <style>: it carries the nonce."""
+    response = Client(enforce_csrf_checks=True).post("/selectie/toevoegen/", {"aanbod": "1"})
+    assert response.status_code == 403
+    assert_strict_public_policy(response)
+    (style,) = Markup(response.content.decode()).styles
+    assert style["nonce"] == nonce_of(response)
+
+
 def test_admin_gets_its_own_policy_and_public_pages_stay_strict_for_editors(client, partner_a):
     client.force_login(partner_a.user)
     for url in ["/admin/", f"/admin/pages/{partner_a.offer.pk}/edit/"]:

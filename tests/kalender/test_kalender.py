@@ -157,7 +157,7 @@ def test_activity_page_has_event_json_ld(client, partner_a):
         data=[(timezone.localdate() + datetime.timedelta(days=3), T(14), T(15))],
     )  # fmt: skip
     html = text(client.get(act.url))
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    match = re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
     data = json.loads(match.group(1))
     assert data["@type"] == "Event" and data["name"] == "Mondcheck </script><b>"
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
