@@ -22,6 +22,7 @@ import zlib
 from dataclasses import dataclass
 
 from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.structfile import BufferFile, StructFile
 from whoosh.index import TOC, FileIndex, LockError
 
 from .types import IndexDamaged, SearchUnavailable
@@ -35,11 +36,84 @@ WRITE_WAIT = 3.0
 KNOWN_FILES = 1000
 OPEN_ATTEMPTS = 3  # a commit between listing the folder and reading it: look again
 TRANSIENT = {errno.EMFILE, errno.ENFILE, errno.ENOMEM, errno.EINTR, errno.EAGAIN}
+IN_MEMORY = (".trm",)  # segment parts read from memory, see _SegmentFile
+REGION_BUFFER = 32 * 1024
 _STALE = re.compile(r"\.(nieuw|oud)-(\d+)$")
 
 
+class _SegmentFile(StructFile):
+    """A segment read with plain reads, never a memory map (a file cut short under a map kills
+    the process). Its term dictionary, binary-searched with many tiny reads, is copied into
+    memory (a few % of the segment); the other parts are read through a small buffer."""
+
+    def subset(self, offset, length, name=None):
+        if name and name.endswith(IN_MEMORY):
+            data = os.pread(self.file.fileno(), length, offset)
+            if len(data) != length:
+                raise EOFError(f"{name}: {len(data)} of {length} bytes")
+            return BufferFile(data, name=name)
+        return StructFile(_Region(self.file.fileno(), offset, length), name=name or self._name)
+
+
+class _Region:
+    """Part of a segment file, read through a buffer: Whoosh reads a posting block as a few
+    tiny reads and unpickles its header byte by byte; each was a seek and a read on the file.
+    pread() keeps no shared file position."""
+
+    def __init__(self, fd, offset, length):
+        self._fd, self._offset, self._length = fd, offset, length
+        self._pos, self._start, self._buffer = 0, 0, b""
+        self.closed = False
+
+    def _buffered(self, size):
+        """At least `size` bytes from the position on (fewer only at the end of the region or
+        of a file cut short)."""
+        size = max(0, min(size, self._length - self._pos))
+        at = self._pos - self._start
+        if at < 0 or at + size > len(self._buffer):
+            want = min(max(size, REGION_BUFFER), self._length - self._pos)
+            self._buffer = os.pread(self._fd, want, self._offset + self._pos)
+            self._start, at = self._pos, 0
+        return self._buffer, at, size
+
+    def read(self, size=-1):
+        if size is None or size < 0:
+            size = self._length - self._pos
+        buffer, at, size = self._buffered(size)
+        data = buffer[at : at + size]
+        self._pos += len(data)
+        return data
+
+    def peek(self, size=1):
+        buffer, at, _size = self._buffered(max(size, 1))
+        return buffer[at:]
+
+    def readline(self, size=-1):
+        line = b""
+        while not line.endswith(b"\n") and (chunk := self.peek()):
+            end = chunk.find(b"\n")
+            line += self.read(len(chunk) if end < 0 else end + 1)
+        return line
+
+    def seek(self, position, whence=0):
+        base = {0: 0, 1: self._pos, 2: self._length}[whence]
+        self._pos = base + position
+        return self._pos
+
+    def tell(self):
+        return self._pos
+
+    def close(self):
+        self.closed = True
+
+
+class _Storage(FileStorage):
+    def open_file(self, name, **kwargs):
+        return _SegmentFile(open(self._fpath(name), "rb"), name=name, **kwargs)
+
+
 def _storage(path):
-    return FileStorage(str(path), supports_mmap=False)
+    return _Storage(str(path), supports_mmap=False)
 
 
 def damage(exc):
