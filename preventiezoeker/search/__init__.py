@@ -54,10 +54,11 @@ def search(query: SearchQuery) -> SearchResult:
     from . import heal  # its models load after the apps; heal retries the queue, rebuilds
 
     heal.on_search()
+    backend = get_backend()
     try:
-        return get_backend().search(query)
-    except IndexDamaged:
-        heal.damaged()
+        return backend.search(query)
+    except SearchUnavailable as exc:
+        heal.search_failed(backend, exc)
         raise
 
 

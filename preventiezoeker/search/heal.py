@@ -22,7 +22,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .models import IndexTaak, ZoekindexHerbouw
-from .types import IndexDamaged
+from .types import IndexDamaged, SearchUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -240,6 +240,23 @@ def damaged():
     caller's commit: the thread must see the claim."""
     if auto_heal() and _due("damage"):
         transaction.on_commit(_start_automatic)
+
+
+def search_failed(backend, exc):
+    """A search raised SearchUnavailable: heal when the index is damaged, as the engine said
+    or as its check says (an engine may not tell a missing index from a passing fault)."""
+    if not auto_heal() or not _due("damage"):
+        return
+    if not isinstance(exc, IndexDamaged):
+        try:
+            check(backend)
+        except IndexDamaged:
+            pass
+        except SearchUnavailable:  # unreachable, not damaged: a rebuild would not help
+            return
+        else:
+            return
+    transaction.on_commit(_start_automatic)
 
 
 def _start_automatic():

@@ -278,8 +278,16 @@ def test_admin_button_returns_at_once_and_the_rebuild_finishes_in_a_thread(
     monkeypatch.setattr(heal, "BEAT_EVERY", 60)  # no heartbeat writes racing the test's reads
     started, go_on = threading.Event(), threading.Event()
     real = sync_module.rebuild
+    seen = {}
 
     def held_up_rebuild(*args, **kwargs):
+        from django.db import connections
+
+        seen["connection"] = connection = connections["default"]  # this thread's own
+        if connection.vendor == "postgresql":  # the request-level limit would kill a rebuild
+            with connection.cursor() as cursor:
+                cursor.execute("SHOW statement_timeout")
+                seen["statement_timeout"] = cursor.fetchone()[0]
         started.set()
         assert go_on.wait(30)
         return real(*args, **kwargs)
@@ -298,6 +306,9 @@ def test_admin_button_returns_at_once_and_the_rebuild_finishes_in_a_thread(
     go_on.set()
     thread.join(30)
     assert not thread.is_alive()
+    assert seen["connection"].connection is None  # the thread closed its own connection
+    if seen["connection"].vendor == "postgresql":
+        assert seen["statement_timeout"] == "0"
     page = client.get(response.url).content.decode()
     assert "In orde: 1 aanbod vindbaar" in page and "Laatst herbouwd" in page
     assert 'http-equiv="refresh"' not in page
