@@ -96,6 +96,10 @@ def test_behind_the_proxy_the_address_it_saw_counts(coordinator, settings, bezoe
     # Same proxy, another visitor: not locked out.
     real = aanmelden(bezoeker, "coordinator", "wachtwoord", HTTP_X_FORWARDED_FOR=ELDERS, **proxy)
     assert real.status_code == 302
+    # A mangled header is no error page (PostgreSQL would refuse it as an address).
+    bezoeker.logout()
+    mangled = aanmelden(bezoeker, "partner-x", "fout", HTTP_X_FORWARDED_FOR="onbekend", **proxy)
+    assert mangled.status_code == 200 and AccessAttempt.objects.filter(ip_address="10.0.0.1")
 
 
 def test_a_coordinator_unlocks_and_the_partner_logs_in(coordinator, partner_a, bezoeker):
