@@ -63,7 +63,7 @@ class Facet:
 
 def _organisaties():
     model = apps.get_model("aanbod", "OrganisatiePage")
-    return model.objects.live().order_by("title").values_list("slug", "title")
+    return model.objects.live().public().order_by("title").values_list("slug", "title")
 
 
 FACETTEN = (

@@ -84,6 +84,8 @@ def reindex_on_delete(sender, instance, **kwargs):
 @receiver(page_unpublished, sender=OrganisatiePage)
 @receiver(post_delete, sender=OrganisatiePage)
 @receiver(post_page_move)
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
 def forget_facet_choices(sender, **kwargs):
     vergeet_keuzes()  # this worker at once; the others when the index changes (facetten.py)
 

@@ -8,6 +8,7 @@ still drops this worker's copy at once and queues the reindexing.
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from aanbod.facetten import VERSIE, vocabulary_models
@@ -19,6 +20,8 @@ from preventiezoeker import versies
 @receiver(page_unpublished, sender=OrganisatiePage)
 @receiver(post_delete, sender=OrganisatiePage)
 @receiver(post_page_move)
+@receiver(post_save, sender=PageViewRestriction)  # an organisation may be hidden or shown
+@receiver(post_delete, sender=PageViewRestriction)
 def keuzes_gewijzigd(sender, **kwargs):
     versies.verhoog(VERSIE)
 

@@ -190,3 +190,18 @@ def _api_kalender(client):
     response = client.get("/api/v1/kalender/")
     assert response.status_code == 200
     return json.loads(response.content)
+
+
+def test_a_restricted_organisation_is_not_named_even_when_asked_for(
+    client, aanbod, django_capture_on_commit_callbacks
+):
+    asked = {"organisatie": "wgc-dicht"}
+    assert "WGC Dicht" in _page(client, asked)[1]  # the choices are cached now
+    with django_capture_on_commit_callbacks(execute=True):
+        _restrict(aanbod.org, "password")
+    zoek, html = _page(client, asked)
+    assert "WGC Dicht" not in html
+    # As an organisation that does not exist: the choice is ignored, the visible offers listed.
+    assert zoek.notices == ["Onbekende keuze genegeerd bij organisatie: wgc-dicht"]
+    assert [r.kaart.pk for r in zoek.results] == [aanbod.zichtbaar.pk]
+    assert "WGC Dicht" not in json.dumps(_api(client, asked))
