@@ -3,6 +3,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from aanbod.admin_api import ENDPOINTS
 from aanbod.bulk_acties import BULK_ACTIONS
 from aanbod.models import Doelgroep, Synoniem, Taal, Thema, Toegankelijkheid, Wijk, ZoekStatistiek
 
@@ -70,6 +71,12 @@ register_snippet(VocabulariaGroup)
 # After Wagtail's own (order 0), so these replace them: see aanbod/bulk_acties.py.
 for bulk_action in BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action, order=1)
+
+
+@hooks.register("construct_admin_api", order=1)  # after Wagtail's, to replace its endpoints
+def limit_admin_api(router):
+    for name, endpoint in ENDPOINTS.items():
+        router.register_endpoint(name, endpoint)
 
 
 class ZoekStatistiekViewSet(ModelViewSet):

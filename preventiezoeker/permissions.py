@@ -64,3 +64,20 @@ def instances_user_may_see(user, model):
     partner that is its own organisation's pages and collection, never another one's drafts."""
     policy = policy_registry.get_by_type(model)
     return policy.instances_user_has_any_permission_for(user, ANY_ACTION)
+
+
+def pages_user_may_see(user):
+    """Pages the admin may name to a user (by title) at all: those it holds a permission on, the
+    ancestors it navigates through to reach them, and public pages without a newer draft. Never
+    another organisation's draft or never-published page."""
+    own = instances_user_may_see(user, Page)
+    roots = GroupPagePermission.objects.filter(group__user=user).values_list(
+        "page__path", flat=True
+    )
+    steplen = Page.steplen
+    ancestors = {path[:end] for path in roots for end in range(steplen, len(path), steplen)}
+    return (
+        own
+        | Page.objects.filter(path__in=ancestors)
+        | Page.objects.filter(live=True, has_unpublished_changes=False)
+    )

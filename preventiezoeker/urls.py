@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.admin_views import page_types_usage
+from preventiezoeker.admin_guard import guard_admin_urls
 from preventiezoeker.health import health
 
 urlpatterns = [
@@ -16,7 +17,7 @@ urlpatterns = [
         page_types_usage,
         name="pz_page_types_usage",
     ),
-    path("admin/", include(wagtailadmin_urls)),
+    path("admin/", include(guard_admin_urls(wagtailadmin_urls))),
     path("documenten/", include(wagtaildocs_urls)),
 ]
 

@@ -32,6 +32,7 @@ GEHEIM = "Geheim concept van WGC Beta"
 NOOIT_GEPUBLICEERD = "Nooit gepubliceerd concept van WGC Beta"
 # Every unpublished title of B in the world below: none may reach partner A.
 B_CONCEPTEN = (GEHEIM, "Valpreventie Beta (nieuw)", NOOIT_GEPUBLICEERD)
+B_GEHEIMEN = (*B_CONCEPTEN, "Logo Beta", "Folder Beta")  # and its media
 KAPING = "Overgenomen door WGC Alfa"
 
 # ---------------------------------------------------------------------------------------------
@@ -473,6 +474,48 @@ PAGE_ATTACKS = [
         )
         for action in PAGE_BULK_ACTIONS
     ],
+    # --- views that named a page by its draft title before checking anything -----------
+    Attack(
+        "move-confirm-get-b-draft-to-a",
+        "get",
+        page_url("move_confirm", "b_concept", lambda w: w.a.organisatie.pk),
+        secret=True,
+        status=404,
+    ),
+    Attack(
+        "move-confirm-get-a-offer-into-b-draft",
+        "get",
+        page_url("move_confirm", "a.offer", lambda w: w.b_offer.pk),
+        secret=True,
+        status=404,
+    ),
+    Attack(
+        "chooser-browse-b-draft",
+        "get",
+        lambda w: reverse("wagtailadmin_choose_page_child", args=[w.b_offer.pk]),
+        secret=True,
+        status=404,
+    ),
+    *[
+        Attack(
+            f"workflow-{view}-b-offer-not-in-moderation",
+            "get",
+            lambda w, view=view: reverse(
+                f"wagtailadmin_pages:{view}",
+                args=[w.b_offer.pk, "approve", w.b_ingediend_task_state.pk],
+            ),
+            secret=True,
+            status=404,
+        )
+        for view in ("workflow_action", "collect_workflow_action_data")
+    ],
+    Attack(
+        "workflow-cancel-confirm-b-offer",
+        "get",
+        page_url("confirm_workflow_cancellation", "b_offer"),
+        secret=True,
+        status=404,
+    ),
     # --- delete --------------------------------------------------------------------------
     Attack("delete-get", "get", page_url("delete", "b_offer")),
     Attack("delete-post", "post", page_url("delete", "b_offer"), lambda w: {}),
@@ -884,6 +927,18 @@ OTHER_ATTACKS = [
         lambda w: {},
     ),
     # --- B's images and documents --------------------------------------------------------
+    *[
+        Attack(
+            f"admin-api-{kind}-detail-b",
+            "get",
+            lambda w, kind=kind: reverse(
+                f"wagtailadmin_api:{kind}:detail", args=[getattr(w, f"b_{kind[:-1]}").pk]
+            ),
+            secret=True,
+            status=404,
+        )
+        for kind in ("images", "documents")
+    ],
     Attack("image-edit-get", "get", lambda w: reverse("wagtailimages:edit", args=[w.b_image.pk])),
     Attack(
         "image-edit-post",
@@ -971,7 +1026,7 @@ def test_partner_cannot_touch_what_is_not_theirs(a_client, world, attack):
     )
     if attack.secret:
         text = response_text(response)
-        assert not [title for title in B_CONCEPTEN if title in text]
+        assert not [title for title in B_GEHEIMEN if title in text]
     if attack.status is not None:
         assert response.status_code == attack.status, (attack.id, response.status_code)
     assert_db_unchanged(before)
