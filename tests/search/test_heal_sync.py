@@ -306,8 +306,8 @@ def test_admin_button_returns_at_once_and_the_rebuild_finishes_in_a_thread(
     go_on.set()
     thread.join(30)
     assert not thread.is_alive()
-    assert seen["connection"].connection is None  # the thread closed its own connection
-    if seen["connection"].vendor == "postgresql":
+    if seen["connection"].vendor == "postgresql":  # Django never closes in-memory SQLite
+        assert seen["connection"].connection is None  # the thread closed its own connection
         assert seen["statement_timeout"] == "0"
     page = client.get(response.url).content.decode()
     assert "In orde: 1 aanbod vindbaar" in page and "Laatst herbouwd" in page
