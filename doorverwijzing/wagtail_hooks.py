@@ -2,12 +2,15 @@ from django import forms
 from django.urls import path
 
 from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
+
+import django_filters
 
 from doorverwijzing import admin_views
 from doorverwijzing.admin_forms import AanvraagAdminForm
@@ -90,6 +93,16 @@ class AanvraagViewSet(ModelViewSet):
 register_permission_policy(Correctiemelding, CoordinatorReadOnlyPolicy(Correctiemelding))
 
 
+class CorrectiemeldingFilterSet(WagtailFilterSet):
+    aangemaakt = django_filters.DateFromToRangeFilter(
+        label="Gemeld tussen", widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = Correctiemelding
+        fields = ["status", "aangemaakt"]
+
+
 class CorrectiemeldingViewSet(ModelViewSet):
     """Read-only list of every "Klopt er iets niet?" report, stored before it was mailed."""
 
@@ -99,7 +112,7 @@ class CorrectiemeldingViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_order = 270
     list_display = ["aanbod_titel", "bericht", "email", "status", "aangemaakt"]
-    list_filter = ["status", "aangemaakt"]
+    filterset_class = CorrectiemeldingFilterSet
     search_fields = ["aanbod_titel", "bericht", "email"]
     ordering = ["-aangemaakt"]
     copy_view_enabled = False

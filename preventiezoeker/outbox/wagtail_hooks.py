@@ -1,7 +1,7 @@
 from django.db.models import Q
 
 from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
@@ -23,6 +23,9 @@ TOESTANDEN = [
 class OutgoingMailFilterSet(WagtailFilterSet):
     toestand = django_filters.ChoiceFilter(
         label="Toestand", choices=TOESTANDEN, method="filter_toestand", empty_label="Alle"
+    )
+    created = django_filters.DateFromToRangeFilter(
+        label="Aangemaakt tussen", widget=DateRangePickerWidget
     )
 
     class Meta:

@@ -156,9 +156,15 @@ def test_coordinator_reads_reports_in_the_admin_and_partners_do_not(client, part
     client.post(f"/doorverwijzing/correctie/{partner_a.offer.pk}/", {"bericht": "Prijs is fout."})
     melding = Correctiemelding.objects.get()
     client.force_login(coordinator)
+    assert "Klopt er iets niet?" in client.get("/admin/").content.decode()  # in the menu
     lijst = client.get("/admin/correctiemeldingen/?status=nieuw")
     assert lijst.status_code == 200
     assert "Prijs is fout." in lijst.content.decode()
+    vandaag = timezone.localdate().isoformat()
+    op_datum = client.get(f"/admin/correctiemeldingen/?aangemaakt_from={vandaag}")
+    assert "Prijs is fout." in op_datum.content.decode()
+    vroeger = client.get("/admin/correctiemeldingen/?aangemaakt_to=2020-01-31")
+    assert "Prijs is fout." not in vroeger.content.decode()
     assert client.get(f"/admin/correctiemeldingen/inspect/{melding.pk}/").status_code == 200
     assert client.get("/admin/correctiemeldingen/new/").status_code == 302  # read-only
     assert Correctiemelding.objects.count() == 1
