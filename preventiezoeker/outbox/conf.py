@@ -9,8 +9,8 @@ DEFAULTS = {
     "OUTBOX_RETRY_MAX_SECONDS": 6 * 3600,
     "OUTBOX_NOW_TIMEOUT": 5,  # the attempt in the visitor's request must be quick
     "OUTBOX_LEASE_SECONDS": 600,
-    # Sent mails hold contact details: they go after this many days (the anonymisation of
-    # old requests must not be undone by a copy here).
+    # Mails hold contact details: sent or given up, they go after this many days (the
+    # anonymisation of old requests must not be undone by a copy here).
     "OUTBOX_KEEP_SENT_DAYS": 30,
 }
 

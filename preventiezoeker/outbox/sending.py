@@ -145,7 +145,10 @@ def send_due(limit=100, pk=None, timeout=None):
 
 
 def purge_sent(now=None):
-    """Delete mails sent longer ago than OUTBOX_KEEP_SENT_DAYS; how many."""
+    """Delete mails sent, or given up, longer ago than OUTBOX_KEEP_SENT_DAYS; how many."""
     limit = (now or timezone.now()) - datetime.timedelta(days=setting("OUTBOX_KEEP_SENT_DAYS"))
-    deleted, _ = OutgoingMail.objects.filter(sent_at__lt=limit).delete()
+    old = OutgoingMail.objects.filter(sent_at__lt=limit) | OutgoingMail.objects.given_up(
+        max_attempts()
+    ).filter(created__lt=limit)
+    deleted, _ = old.delete()
     return deleted

@@ -256,16 +256,26 @@ def test_coordinator_sees_mails_given_up_and_partners_do_not(
     assert client.get("/admin/uitgaande-emails/").status_code == 302
 
 
-def test_sent_mails_are_deleted_after_a_month(db, settings):
+def test_sent_and_given_up_mails_are_deleted_after_a_month(db, settings):
     settings.OUTBOX_KEEP_SENT_DAYS = 30
-    oud = enqueue(to=["a@example.org"], subject="Oud", body="Tekst")
-    nieuw = enqueue(to=["b@example.org"], subject="Nieuw", body="Tekst")
-    wachtend = enqueue(to=["c@example.org"], subject="Wacht", body="Tekst")
+    settings.OUTBOX_MAX_ATTEMPTS = 3
+    rijen = {
+        naam: enqueue(to=[f"{naam}@example.org"], subject=naam, body="Tekst").pk
+        for naam in ("oud", "nieuw", "opgegeven", "wacht")
+    }
     now = timezone.now()
-    OutgoingMail.objects.filter(pk=oud.pk).update(sent_at=now - datetime.timedelta(days=31))
-    OutgoingMail.objects.filter(pk=nieuw.pk).update(sent_at=now - datetime.timedelta(days=29))
-    assert purge_sent() == 1
-    assert set(OutgoingMail.objects.values_list("pk", flat=True)) == {nieuw.pk, wachtend.pk}
+    maand = datetime.timedelta(days=31)
+    OutgoingMail.objects.filter(pk=rijen["oud"]).update(sent_at=now - maand)
+    OutgoingMail.objects.filter(pk=rijen["nieuw"]).update(sent_at=now - datetime.timedelta(days=29))
+    OutgoingMail.objects.filter(pk__in=[rijen["opgegeven"], rijen["wacht"]]).update(
+        created=now - maand
+    )
+    OutgoingMail.objects.filter(pk=rijen["opgegeven"]).update(attempts=3)
+    assert purge_sent() == 2
+    assert set(OutgoingMail.objects.values_list("pk", flat=True)) == {
+        rijen["nieuw"],
+        rijen["wacht"],
+    }
 
 
 def test_subject_is_one_line_whatever_the_title(db):

@@ -6,8 +6,8 @@ from preventiezoeker.outbox.sending import purge_sent, send_due
 class Command(BaseCommand):
     help = (
         "Verstuur de e-mails die nog wachten (voor cron, elke minuut). Veilig om vaak en "
-        "tegelijk te draaien: elke e-mail gaat één keer weg. Verstuurde e-mails ouder dan "
-        "OUTBOX_KEEP_SENT_DAYS dagen worden gewist."
+        "tegelijk te draaien: elke e-mail gaat één keer weg. Verstuurde en opgegeven e-mails "
+        "ouder dan OUTBOX_KEEP_SENT_DAYS dagen worden gewist."
     )
 
     def add_arguments(self, parser):
