@@ -8,7 +8,9 @@ import json
 from types import SimpleNamespace
 from unittest import mock
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
@@ -205,3 +207,24 @@ def test_a_restricted_organisation_is_not_named_even_when_asked_for(
     assert zoek.notices == ["Onbekende keuze genegeerd bij organisatie: wgc-dicht"]
     assert [r.kaart.pk for r in zoek.results] == [aanbod.zichtbaar.pk]
     assert "WGC Dicht" not in json.dumps(_api(client, asked))
+
+
+def test_the_admins_privacy_dialog_hides_and_shows_the_offer(
+    client, aanbod, django_capture_on_commit_callbacks
+):
+    """As an editor does it: Wagtail's privacy dialog on the organisation page."""
+    admin = get_user_model().objects.create_superuser("beheerder", "b@example.org", "wachtwoord")
+    group = Group.objects.create(name="Zorgverleners")
+    editor = Client()
+    editor.force_login(admin)
+    url = f"/admin/pages/{aanbod.org.pk}/privacy/"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor.post(url, {"restriction_type": "groups", "groups": [group.pk]})
+    assert response.status_code == 200 and PageViewRestriction.objects.count() == 1
+    assert _seen(client, aanbod) == _hidden(aanbod)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        editor.post(url, {"restriction_type": "none"})
+    assert not PageViewRestriction.objects.exists()
+    assert _seen(client, aanbod) == _shown(aanbod)
