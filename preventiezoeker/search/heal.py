@@ -215,11 +215,11 @@ def run(token, lock_wait, progress=None, threaded=True):
 
     beat = None
     try:
+        _unbounded_statements()
         _write(token, totaal=sum(source.count() for source in all_sources()))
         beat = _Beat(token, threaded, also=progress)
-        _unbounded_statements()
         count = rebuild(progress=beat.add, timeout=lock_wait)
-    except Exception as exc:
+    except BaseException as exc:  # also Ctrl-C on the command: the record must not stay taken
         if beat is not None:
             beat.stop()
         _finish(token, ZoekindexHerbouw.MISLUKT, fout=str(exc) or type(exc).__name__)
