@@ -352,6 +352,9 @@ class WhooshBackend(SearchBackend):
                 columns = whoosh_columns(searcher.reader())
                 local.cache, local.cache_day = FacetCache(columns, today, self.source), today
             return searcher, local.cache
+        except SearchUnavailable:
+            local.searcher = None
+            raise
         except Exception as exc:  # missing dir, empty index, truncated or corrupt segment
             local.searcher = None
             raise whoosh_storage.damage(exc) from exc

@@ -119,8 +119,6 @@ def _storage(path):
 def damage(exc):
     """The seam's exception for a failed read of the index: running out of file handles or
     memory is not damage (a rebuild would not help)."""
-    if isinstance(exc, SearchUnavailable):
-        return exc
     detail = f"zoekindex onleesbaar: {type(exc).__name__}: {exc}"
     if isinstance(exc, OSError) and exc.errno in TRANSIENT:
         return SearchUnavailable(detail)
@@ -246,6 +244,8 @@ def _attempts(path, check):
         except Exception as exc:
             if attempt + 1 < OPEN_ATTEMPTS and _latest_generation(path) != generation:
                 continue
+            if isinstance(exc, SearchUnavailable):
+                raise
             raise damage(exc) from exc
     raise AssertionError("unreachable")
 
