@@ -171,6 +171,11 @@ def test_a_stale_index_still_keeps_the_offer_out_of_results_and_the_api(
     assert [r["id"] for r in data["results"]] == [aanbod.zichtbaar.pk]
     assert data["count"] == 1 and title not in json.dumps(data)
 
+    # The last filter also had the stale offer reindexed: counts and suggestions are right too.
+    with django_capture_on_commit_callbacks(execute=True):
+        _page(client, {"q": WOORD})
+    assert _seen(client, aanbod) == _hidden(aanbod)
+
 
 def test_an_activity_of_a_restricted_offer_does_not_name_it(client, aanbod):
     """The activity stays public (it is not under the offer), the offer it belongs to not."""
