@@ -326,3 +326,18 @@ def test_a_write_that_finds_the_index_damaged_starts_a_rebuild_that_applies_it(
     assert offer.pk not in in_index("beweegcoach")
     assert not IndexTaak.objects.exists()
     assert get_backend().status()["documents"] == 1  # partner B's offer
+
+
+def test_the_cron_command_rebuilds_a_damaged_index_and_applies_the_queue(
+    indexed, partner_b, settings, index_dir, capsys, django_capture_on_commit_callbacks
+):
+    break_index(settings, damaged(index_dir, "corrupt"), "corrupt")
+    offer = indexed.offer
+    with django_capture_on_commit_callbacks(execute=True):
+        AanbodPage.objects.get(pk=offer.pk).unpublish()
+    call_command("zoekindex", "--wachtrij")  # exit code 0
+    assert "Zoekindex beschadigd" in capsys.readouterr().out
+    assert get_backend().status() == {"ok": True, "documents": 1, "detail": ""}  # B's offer
+    assert offer.pk not in in_index("beweegcoach")
+    assert not IndexTaak.objects.exists()
+    assert ZoekindexHerbouw.objects.get().door == "beheerscommando"
