@@ -50,12 +50,12 @@ ANY_ACTION = (
     "add",
     "change",
     "delete",
+    "view",
+    "choose",
     "publish",
     "bulk_delete",
     "lock",
     "unlock",
-    "choose",
-    "view",
 )
 
 
