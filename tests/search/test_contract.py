@@ -9,7 +9,7 @@ import datetime
 
 import pytest
 
-from preventiezoeker.search import SearchQuery, SearchUnavailable, register_source
+from preventiezoeker.search import IndexDamaged, SearchQuery, SearchUnavailable, register_source
 from preventiezoeker.search.pg_backend import PostgresBackend
 from preventiezoeker.search.sources import get_source, unregister_source
 from preventiezoeker.search.text import word_forms
@@ -271,6 +271,16 @@ def test_missing_or_corrupt_index_is_reported(db, tmp_path, factory):
     broken = factory(broken_dir)
     with pytest.raises(SearchUnavailable):
         broken.search(SearchQuery())
+
+
+@pytest.mark.parametrize("factory", BACKENDS, ids=lambda f: f.__name__)
+def test_check_tells_a_missing_index_from_a_built_one(db, tmp_path, factory):
+    # What sync and the health check ask before starting a rebuild.
+    with pytest.raises(IndexDamaged):
+        factory(tmp_path / "nergens").check()
+    built = factory(tmp_path / "index")
+    built.rebuild(iter(CORPUS))
+    assert built.check() is None
 
 
 def test_words_of_a_removed_document_are_no_longer_suggested(engine):
