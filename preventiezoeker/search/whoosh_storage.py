@@ -390,7 +390,12 @@ def swap(tmp, path):
     old = path.with_name(f"{path.name}.oud-{os.getpid()}")
     if path.exists():
         os.rename(path, old)
-    os.rename(tmp, path)
+    try:
+        os.rename(tmp, path)
+    except OSError:
+        if old.exists():
+            os.rename(old, path)  # the live index stays
+        raise
     return old
 
 
