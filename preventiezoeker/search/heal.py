@@ -30,9 +30,11 @@ STALE_AFTER = 60  # s without a heartbeat: the holder is presumed dead and may b
 BEAT_EVERY = 2  # s between progress writes
 QUEUE_GRACE = 5  # s a task may wait before a search starts a background flush
 LOOK_EVERY = 5  # s between one process's looks at the queue or at a damaged index
-# s after a rebuild ended before an automatic trigger starts another: a failing one is not
-# restarted by every visitor, and damage seen again at once is not healed by a rebuild loop.
+# s after a rebuild failed before an automatic trigger starts another: a failing one is not
+# restarted by every visitor. After one that succeeded only PAUSE_AFTER_SUCCESS: new damage
+# (bench/faults.py breaks the index again at once) heals in seconds, yet no rebuild loop.
 PAUSE = 60
+PAUSE_AFTER_SUCCESS = 5
 LOCK_WAIT = 60  # s a background rebuild waits for the index lock (a flush holds it briefly)
 FOREGROUND_LOCK_WAIT = 600
 
@@ -141,7 +143,14 @@ def claim(door, pause=0):
     now = timezone.now()
     free = ~Q(status=ZoekindexHerbouw.BEZIG) | Q(hartslag__lt=now - timedelta(seconds=STALE_AFTER))
     if pause:
-        free &= Q(klaar__isnull=True) | Q(klaar__lte=now - timedelta(seconds=pause))
+        free &= (
+            Q(klaar__isnull=True)
+            | Q(klaar__lte=now - timedelta(seconds=pause))
+            | (
+                ~Q(status=ZoekindexHerbouw.MISLUKT)
+                & Q(klaar__lte=now - timedelta(seconds=min(pause, PAUSE_AFTER_SUCCESS)))
+            )
+        )
     token = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
     try:
         with transaction.atomic():
@@ -205,6 +214,8 @@ def _unbounded_statements():
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET statement_timeout = 0")
+            # Waiting out a publish's row locks is fine here: no visitor waits on this thread.
+            cursor.execute("SET lock_timeout = 0")
 
 
 def run(token, lock_wait, progress=None, threaded=True):

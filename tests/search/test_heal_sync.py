@@ -176,6 +176,22 @@ def test_a_damaged_index_answers_from_the_database_and_starts_one_rebuild(
     assert NOTICE not in page and indexed.offer.title in page
 
 
+def test_new_damage_soon_after_a_good_rebuild_heals_without_waiting_a_minute(
+    healing, indexed, client, settings, index_dir, monkeypatch,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    rebuilds = Rebuilds(monkeypatch)
+    for round_ in (1, 2):
+        break_index(settings, damaged(index_dir, "corrupt"), "corrupt")
+        with django_capture_on_commit_callbacks(execute=True):
+            assert NOTICE in client.get("/aanbod/").content.decode()
+        assert rebuilds.count == round_
+        assert NOTICE not in client.get("/aanbod/").content.decode()
+        # The first rebuild ended 10 s ago: past the short pause after a success, far inside
+        # the minute a failed one waits.
+        ZoekindexHerbouw.objects.update(klaar=timezone.now() - timedelta(seconds=10))
+
+
 def test_a_failed_rebuild_records_its_error_and_the_next_trigger_retries(
     healing, indexed, client, coordinator, settings, index_dir, monkeypatch,
     django_capture_on_commit_callbacks,
