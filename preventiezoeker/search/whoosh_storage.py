@@ -281,7 +281,9 @@ def open_searcher(path, known):
         searcher = FileIndex(_storage(path), indexname=INDEX_NAME).searcher()
         try:
             reader = searcher.reader()
-            segments = sorted(r.segment().segment_id() for r, _base in reader.leaf_readers())
+            # An index without documents has one empty reader and no segment.
+            leaves = (r.segment() for r, _base in reader.leaf_readers())
+            segments = sorted(seg.segment_id() for seg in leaves if seg is not None)
             if reader.generation() not in (generation, None) or segments != sorted(
                 checked.segments
             ):

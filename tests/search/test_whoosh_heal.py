@@ -93,6 +93,18 @@ def test_update_and_delete_never_create_an_index(proef, tmp_path):
         engine(path).check()
 
 
+def test_an_index_without_documents_is_healthy_not_damaged(proef, tmp_path):
+    """A new site has no offers yet: its index must not read as damaged (a rebuild loop)."""
+    path = tmp_path / "index"
+    backend = engine(path)
+    backend.rebuild(iter([]))
+    backend.check()
+    assert total(backend) == 0
+    assert total(backend, "wandelen") == 0
+    backend.update([doc(9, "Eén nieuw aanbod")])
+    assert total(backend, "nieuw") == 1
+
+
 def test_deleted_index_then_a_publish_the_site_still_lists_every_offer(
     whoosh_site, index_dir, client, django_capture_on_commit_callbacks
 ):
