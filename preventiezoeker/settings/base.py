@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "preventiezoeker.search",
     "preventiezoeker.versies",
     "preventiezoeker.lockout",
+    "preventiezoeker.outbox",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
