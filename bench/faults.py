@@ -390,7 +390,7 @@ def geval_schijf(site, limit):
     threading.Timer(5, vuller.unlink).start()
     rij.opmerking = f"depubliceren {duur:.1f} s; vol 5 s"
     site.wacht_op_genezing(rij, w, False, since, limit)
-    rest = [p.name for p in site.disk.iterdir() if p.name not in ("index", "vuller")]
+    rest = [p.name for p in site.disk.iterdir() if p.name not in ("index", "index.lock", "vuller")]
     if half or rest:
         rij.opmerking += f"; achtergelaten: {half + rest}"
     return rij
@@ -419,6 +419,7 @@ def geval_mail(site, limit):
     cron = _cron(site)
     rij.opmerking = "cron: " + (" ".join(cron) if cron else "geen mailcommando")
     volgende = time.monotonic()
+    limit = max(limit, 180)  # the outbox's first retry comes after a minute, by design
     while time.monotonic() - since < limit:
         if any(kenmerk in m for m in site.mail.messages):
             rij.genezen = time.monotonic() - since
