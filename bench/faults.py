@@ -266,7 +266,7 @@ def geval(site, naam, breek, limit, wijziging=True):
     opmerking = breek(site, rij)
     if wijziging:
         duur = site.depubliceer(pk)
-        rij.opmerking = f"depubliceren {duur:.1f} s"
+        rij.opmerking = f"depubliceren {duur:.1f} s; index meteen: {site.verlies()}"
     if opmerking:
         rij.opmerking = "; ".join(x for x in (rij.opmerking, opmerking) if x)
     site.wacht_op_genezing(rij, w, not wijziging, since, limit)
@@ -311,7 +311,9 @@ b = get_backend()
 held = b.writer(5)
 assert held.__enter__()
 ix_lock = index.open_dir(str(b.path)).storage.lock("MAIN_WRITELOCK")
-ix_lock.acquire()
+assert ix_lock.acquire()
+import builtins
+builtins.pz_held = (held, ix_lock)  # the shell's globals go after each command; the locks stay
 """,
     )
     threading.Timer(10, shell.close).start()
@@ -326,6 +328,8 @@ def databankslot(site, rij):
 import sqlite3
 c = sqlite3.connect({str(site.db)!r}, isolation_level=None)
 c.execute("BEGIN IMMEDIATE")
+import builtins
+builtins.pz_held = c  # the shell's globals go after each command; the lock stays
 """,
     )
     threading.Timer(8, shell.close).start()
