@@ -179,7 +179,7 @@ def _zichtbaar_zoeken(query):
         logger.warning("Zoekindex liep achter: %s niet zichtbaar; opnieuw geïndexeerd", hidden)
         try:
             with transaction.atomic():  # a failure must not poison the request's transaction
-                queue(SOURCE, hidden)
+                queue(SOURCE, hidden, background=True)
         except DatabaseError:  # the hits are dropped below all the same
             logger.exception("Herindexeren van verborgen aanbod mislukt")
         result = search(query)

@@ -21,7 +21,10 @@ logger = logging.getLogger(__name__)
 BATCH = 500
 
 
-def queue(source, ids):
+def queue(source, ids, background=False):
+    """Bring the index in step with these objects. `background`: a visitor's request (a stale
+    hit found while searching) must not wait for a held index lock, so the flush runs in a
+    thread; an editor's save waits at most flush_soon's 2 s."""
     from . import get_backend
 
     ids = list(ids)
@@ -46,7 +49,7 @@ def queue(source, ids):
                 logger.warning("Zoektabellen niet bijgewerkt; de wachtrij houdt het", exc_info=True)
     IndexTaak.objects.bulk_create([IndexTaak(bron=source, object_id=i) for i in ids])
     if retry:
-        transaction.on_commit(flush_soon)
+        transaction.on_commit(heal.flush_in_background if background else flush_soon)
 
 
 def apply(backend, name, ids):
