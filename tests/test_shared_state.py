@@ -251,7 +251,7 @@ def share_sqlite(tmp_path):
 
 
 def test_a_change_in_another_process_reaches_cached_choices_within_a_second(
-    transactional_db, tmp_path, monkeypatch
+    transactional_db, django_db_serialized_rollback, tmp_path, monkeypatch
 ):
     # Only the shared counter may tell a worker: not the search index, not the age limit.
     monkeypatch.setattr(facetten, "search", SimpleNamespace(generation=lambda: 0))

@@ -360,10 +360,11 @@ class TraagBackend(BaseEmailBackend):
 
 
 @pytest.fixture
-def eigen_verbinding(transactional_db, tmp_path):
+def eigen_verbinding(transactional_db, django_db_serialized_rollback, tmp_path):
     """Returns a function each thread calls first: its own connection to the test database.
     On SQLite a file copy (WAL, as in production): an in-memory database shared between
-    threads locks whole tables instead of waiting its turn."""
+    threads locks whole tables instead of waiting its turn. Serialized rollback: a plain flush
+    afterwards recreates content types, which the next serialized test then inserts again."""
     original = connections["default"]
     if original.vendor != "sqlite":
         yield lambda: None
