@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # After each response, at most every 30 s per process: send mail that is due again.
+    "preventiezoeker.outbox.retry.OutboxMiddleware",
     # Last, as django-axes asks: counts failed logins (settings/login.py).
     "axes.middleware.AxesMiddleware",
 ]

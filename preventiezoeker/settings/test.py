@@ -27,3 +27,5 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
 # tests/search/test_heal_sync.py turns it on; background jobs run at once unless a test asks.
 SEARCH_AUTO_HEAL = False
 SEARCH_JOBS = "inline"
+# Likewise the outbox's retries on requests (tests/doorverwijzing/test_outbox.py turns them on).
+OUTBOX_SEND_ON_REQUEST = False

@@ -144,6 +144,30 @@ def test_report_under_a_dead_mail_server_is_stored_shown_and_mailed_later(
     assert "Het adres is nu\nSleepstraat 10." in message.body  # a textarea keeps its lines
 
 
+def test_without_cron_a_later_visitor_sends_the_report_once_the_server_is_back(
+    client, partner_a, coordinator, mailserver_plat, monkeypatch,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    from preventiezoeker.outbox import retry
+
+    mailserver_plat.OUTBOX_SEND_ON_REQUEST = True
+    mailserver_plat.OUTBOX_JOBS = "inline"
+    monkeypatch.setattr(retry, "_next_look", [0.0])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/doorverwijzing/correctie/{partner_a.offer.pk}/", {"bericht": "Dicht."})
+    assert mail.outbox == [] and OutgoingMail.objects.get().sent_at is None
+    mailserver_plat.MAILERS = LOCMEM
+    client.get("/")  # its retry is not due yet: nothing is sent
+    assert mail.outbox == []
+    een_minuut_later()
+    monkeypatch.setattr(retry, "_next_look", [0.0])
+    assert client.get("/").status_code == 200  # any visitor, no command
+    (message,) = mail.outbox
+    assert "Dicht." in message.body
+    client.get("/")  # sent once: a later look finds nothing due
+    assert len(mail.outbox) == 1
+
+
 def test_report_stays_readable_when_the_offer_is_deleted(client, partner_a, coordinator):
     client.post(f"/doorverwijzing/correctie/{partner_a.offer.pk}/", {"bericht": "Weg."})
     titel = partner_a.offer.title
