@@ -5,6 +5,7 @@ Times are ISO 8601 with the Brussels offset (19:00 stays 19:00 in winter and sum
 
 from aanbod.models import AanbodPage
 from kalender.filters import CAMPAGNE, FACETTEN
+from kalender.models import CampagnePage
 from kalender.query import zoek_kalender
 from preventiezoeker.links import absolute_url
 
@@ -24,10 +25,10 @@ def _link(request, page, name_key):
     return {"slug": page.slug, name_key: page.title, "url": absolute_url(request, page)}
 
 
-def occurrence(request, moment, offers):
-    """`offers`: the ids of the visible offers; a hidden offer's id is left out."""
+def occurrence(request, moment, offers, campaigns):
+    """`offers`, `campaigns`: the ids of the visible ones; a hidden one is not even named."""
     activiteit = moment.activiteit
-    campagne = activiteit.campagne if activiteit.campagne and activiteit.campagne.live else None
+    campagne = activiteit.campagne if activiteit.campagne_id in campaigns else None
     facetten = activiteit.facetten
     return {
         "start": _time(moment, moment.lokale_start),
@@ -57,6 +58,7 @@ def kalender_lijst(request):
     # An activity is public on its own; the offer it belongs to may be hidden: not even its id.
     linked = {m.activiteit.aanbod_id for m in moments} - {None}
     offers = set(AanbodPage.objects.zichtbaar().filter(pk__in=linked).values_list("pk", flat=True))
+    campaigns = set(CampagnePage.objects.zichtbaar().values_list("pk", flat=True))
     return json_response(
         {
             "count": kalender.total,
@@ -65,7 +67,7 @@ def kalender_lijst(request):
             "page": page.number if page else 1,
             "num_pages": page.paginator.num_pages if page else 1,
             "per_page": page.paginator.per_page if page else kalender.total,
-            "results": [occurrence(request, m, offers) for m in moments],
+            "results": [occurrence(request, m, offers, campaigns) for m in moments],
             "facets": facet_counts(kalender.facets),
             "notices": list(kalender.notices),
         }

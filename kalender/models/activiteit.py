@@ -354,6 +354,11 @@ class ActiviteitPage(MetAdres, Page):
         # The linked offer only if the public may see it: a restricted one is not even named.
         offers = AanbodPage.objects.zichtbaar().filter(pk=self.aanbod_id)
         context["aanbod"] = offers.first() if self.aanbod_id else None
+        context["campagne"] = (
+            CampagnePage.objects.zichtbaar().filter(pk=self.campagne_id).first()
+            if self.campagne_id
+            else None
+        )
         context["jsonld"] = event_jsonld(self, request, context["volgende"])
         return context
 

@@ -20,7 +20,7 @@ import pytest
 from aanbod.models import Thema
 from preventiezoeker.search.sync import rebuild
 from tests.aanbod.factories import AanbodPageFactory, OrganisatiePageFactory, publish
-from tests.kalender.conftest import T, maak_activiteit
+from tests.kalender.conftest import T, maak_activiteit, maak_campagne
 
 URL = "/aanbod/"
 API = "/api/v1/aanbod/"
@@ -191,6 +191,25 @@ def test_an_activity_of_a_restricted_offer_does_not_name_it(client, aanbod):
     (found,) = _api_kalender(client)["results"]
     assert found["activity"]["title"] == "Poetsmiddag"
     assert found["offer_id"] is None
+
+
+def test_an_activity_in_a_restricted_campaign_does_not_name_it(client, aanbod):
+    soon = timezone.localdate() + datetime.timedelta(days=3)
+    campagne = maak_campagne(
+        "Besloten actieweek", "besloten-actieweek", soon, soon + datetime.timedelta(days=7)
+    )
+    activiteit = maak_activiteit(
+        aanbod.zichtbaar.get_parent(), "Poetsmiddag", campagne=campagne,
+        data=[(soon, T(10), T(11))],
+    )  # fmt: skip
+    assert "Besloten actieweek" in client.get(activiteit.url).content.decode()
+    assert _api_kalender(client)["results"][0]["campaign"]["title"] == "Besloten actieweek"
+    _restrict(campagne, "password")
+    html = client.get(activiteit.url).content.decode()
+    assert "Poetsmiddag" in html and "Besloten actieweek" not in html
+    (found,) = _api_kalender(client)["results"]
+    assert found["activity"]["title"] == "Poetsmiddag"
+    assert found["campaign"] is None
 
 
 def _api_kalender(client):
