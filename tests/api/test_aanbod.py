@@ -19,6 +19,7 @@ from aanbod.facetten import keuzes
 from aanbod.filters import MAX_PAGE, SORT_LABELS, AanbodFilterSet
 from aanbod.models import Doelgroep, Taal, Thema, Wijk
 from api import aanbod as aanbod_endpoint
+from preventiezoeker import versies
 from preventiezoeker.search.sync import rebuild
 from tests.aanbod.factories import AanbodPageFactory, OrganisatiePageFactory, publish
 from tests.api.schema import check
@@ -307,7 +308,11 @@ def test_pagination(client, zoekdata, settings):
     assert voorbij["notices"] == ["Die pagina bestaat niet; dit is pagina 2."]
 
 
-def test_no_query_per_result(client, zoekdata):
+def test_no_query_per_result(client, zoekdata, monkeypatch):
+    # A loaded machine may take longer than MAX_AGE between the warm-up and the measured
+    # request: the shared counters' re-read would then be counted for one request only.
+    monkeypatch.setattr(versies, "MAX_AGE", 3600)
+
     def queries(params):
         client.get(API, params)  # warm caches (site root paths, vocabularies)
         with CaptureQueriesContext(connection) as ctx:
