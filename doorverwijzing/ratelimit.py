@@ -22,6 +22,8 @@ from django.core.cache.backends.redis import RedisCache
 
 from redis.exceptions import RedisError
 
+from preventiezoeker.lockout.client_ip import client_ip as lockout_client_ip
+
 logger = logging.getLogger(__name__)
 
 CACHE_ALIAS = "ratelimit"
@@ -34,9 +36,9 @@ def _cache():
 
 
 def client_ip(request):
-    # X-Forwarded-For comes from the client and cannot be trusted here. Behind a reverse proxy
-    # the proxy must set REMOTE_ADDR, or every visitor shares one limit (see README).
-    return request.META.get("REMOTE_ADDR", "")
+    """The same address rule as the login limit (DJANGO_TRUSTED_PROXY_COUNT): REMOTE_ADDR, or
+    behind our own proxies the address the outermost one saw; never what a client writes."""
+    return lockout_client_ip(request) or ""
 
 
 def _redis_hit(cache, key, seconden):

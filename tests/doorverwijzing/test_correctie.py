@@ -67,6 +67,26 @@ def test_rate_limited_per_ip(client, partner_a):
     assert melden(client, partner_a.offer, ip="10.0.0.6").status_code == 200
 
 
+def test_behind_our_proxy_each_visitor_has_a_limit_of_their_own(client, partner_a, settings):
+    """One address rule with the login limit: the address our proxy saw, not the proxy's."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    limiet, _ = LIMIETEN["correctie-ip"]
+
+    def via_proxy(bezoeker):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return client.post(
+                f"/doorverwijzing/correctie/{partner_a.offer.pk}/",
+                {"bericht": "Het uur klopt niet."},
+                REMOTE_ADDR="10.9.9.9",
+                HTTP_X_FORWARDED_FOR=f"1.2.3.4, {bezoeker}",  # the first entry is the client's
+            )
+
+    for _ in range(limiet):
+        assert via_proxy("203.0.113.7").status_code == 200
+    assert via_proxy("203.0.113.7").status_code == 429
+    assert via_proxy("203.0.113.8").status_code == 200  # another visitor, same proxy
+
+
 def test_unpublished_offer_cannot_be_reported(client, partner_a):
     partner_a.offer.unpublish()
     assert melden(client, partner_a.offer).status_code == 404
