@@ -6,6 +6,6 @@ class AanbodConfig(AppConfig):
     verbose_name = "Aanbod"
 
     def ready(self):
-        from . import search, signals, versies  # noqa: F401
+        from . import search, signals, vergelijken, versies  # noqa: F401
 
         search.register()
