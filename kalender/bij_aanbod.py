@@ -7,5 +7,8 @@ VOLGENDE_DATA = 5
 def volgende_data(page, request, context):
     from .models import Moment
 
+    if page.pk is None:  # the preview of a new offer: no dates can point to it yet
+        context["volgende"] = []
+        return
     per_aanbod = Moment.objects.zichtbaar().volgende_per_aanbod([page.pk], VOLGENDE_DATA)
     context["volgende"] = per_aanbod[page.pk]

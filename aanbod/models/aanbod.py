@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from aanbod.enums import VIJF_B_OOK, Inschrijving, PrijsCategorie, ToegankelijkheidGroep, Vorm
 from aanbod.fields import MultiChoiceField
+from aanbod.forms import AanbodPageForm
 from aanbod.validators import validate_telefoon
 
 CHECKBOXES = forms.CheckboxSelectMultiple
@@ -106,6 +107,8 @@ class AanbodPage(Page):
     )
 
     objects = AanbodManager()
+    # Fills in the URL name from the title when the editor leaves it empty.
+    base_form_class = AanbodPageForm
 
     content_panels = [
         FieldPanel("title", heading="Titel"),

@@ -1,0 +1,81 @@
+"""The offer editor as a partner uses it unaided: the live preview of a new offer works and a
+new offer gets its URL name from its title (issue 12)."""
+
+from django.test import Client
+from django.urls import reverse
+
+from wagtail.test.utils.form_data import querydict_from_html
+
+import pytest
+
+from aanbod.models import AanbodPage, Taal, Thema
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def nieuw_aanbod(client, organisatie, title, **changes):
+    """The add form as the partner gets it, filled in with a title and the required fields,
+    the URL name (on the hidden promote tab) left empty."""
+    url = reverse("wagtailadmin_pages:add", args=["aanbod", "aanbodpage", organisatie.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    data["title"] = title
+    data["slug"] = ""
+    data["in_het_kort"] = "Kort en duidelijk."
+    data.setlist("themas", [str(Thema.objects.get(slug="beweging").pk)])
+    data.setlist("talen", [str(Taal.objects.get(slug="nl").pk)])
+    data.setlist("vormen", ["groepsaanbod"])
+    data.setlist("prijs", ["gratis"])
+    data.setlist("inschrijving", ["zonder-afspraak"])
+    for key, value in changes.items():
+        data[key] = value
+    return url, data
+
+
+@pytest.mark.django_db
+def test_preview_of_an_unsaved_offer_shows_it(partner_a):
+    client = client_for(partner_a.user)
+    add_url, data = nieuw_aanbod(client, partner_a.organisatie, "Wandelclub Zonnebloem")
+    preview_url = reverse(
+        "wagtailadmin_pages:preview_on_add",
+        args=["aanbod", "aanbodpage", partner_a.organisatie.pk],
+    )
+
+    response = client.post(preview_url, data)
+    assert response.status_code == 200
+    assert response.json()["is_valid"] is True
+
+    response = client.get(preview_url)
+    assert response.status_code == 200
+    assert "Wandelclub Zonnebloem" in response.content.decode()
+    assert not AanbodPage.objects.filter(title="Wandelclub Zonnebloem").exists()
+
+
+@pytest.mark.django_db
+def test_new_offer_without_url_name_gets_it_from_its_title(partner_a):
+    client = client_for(partner_a.user)
+    add_url, data = nieuw_aanbod(client, partner_a.organisatie, "Koken in de wijk: café!")
+
+    response = client.post(add_url, data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    aanbod = AanbodPage.objects.get(title="Koken in de wijk: café!")
+    assert aanbod.slug == "koken-in-de-wijk-cafe"
+    assert aanbod.get_parent().pk == partner_a.organisatie.pk
+
+
+@pytest.mark.django_db
+def test_two_offers_with_the_same_title_get_distinct_url_names(partner_a):
+    client = client_for(partner_a.user)
+    for _ in range(2):
+        add_url, data = nieuw_aanbod(client, partner_a.organisatie, "Samen bewegen")
+        response = client.post(add_url, data)
+        assert response.status_code == 302, response.context["form"].errors
+
+    slugs = sorted(AanbodPage.objects.filter(title="Samen bewegen").values_list("slug", flat=True))
+    assert slugs == ["samen-bewegen", "samen-bewegen-2"]
