@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 import pytest
 
-from aanbod.models import AanbodPage, Taal, Thema
+from aanbod.models import AanbodPage, Doelgroep, Taal, Thema, Toegankelijkheid, Wijk
 
 
 def client_for(user):
@@ -41,6 +41,22 @@ def nieuw_aanbod(client, organisatie, title, **changes):
 def test_preview_of_an_unsaved_offer_shows_it(partner_a):
     client = client_for(partner_a.user)
     add_url, data = nieuw_aanbod(client, partner_a.organisatie, "Wandelclub Zonnebloem")
+    # The chosen related values and a location, as the partner fills them in before saving.
+    wijk = Wijk.objects.first()
+    data.setlist("doelgroepen", [str(Doelgroep.objects.first().pk)])
+    data.setlist("toegankelijkheid", [str(Toegankelijkheid.objects.first().pk)])
+    data.setlist("wijken", [str(wijk.pk)])
+    data.update(
+        {
+            "locaties-TOTAL_FORMS": "1",
+            "locaties-0-naam": "Buurtcentrum Zonnebloem",
+            "locaties-0-straat_nummer": "Rabotstraat 1",
+            "locaties-0-postcode": "9000",
+            "locaties-0-gemeente": "Gent",
+            "locaties-0-wijk": str(wijk.pk),
+            "locaties-0-ORDER": "1",
+        }
+    )
     preview_url = reverse(
         "wagtailadmin_pages:preview_on_add",
         args=["aanbod", "aanbodpage", partner_a.organisatie.pk],
@@ -52,7 +68,10 @@ def test_preview_of_an_unsaved_offer_shows_it(partner_a):
 
     response = client.get(preview_url)
     assert response.status_code == 200
-    assert "Wandelclub Zonnebloem" in response.content.decode()
+    html = response.content.decode()
+    assert "Wandelclub Zonnebloem" in html
+    assert "Buurtcentrum Zonnebloem" in html
+    assert wijk.label in html
     assert not AanbodPage.objects.filter(title="Wandelclub Zonnebloem").exists()
 
 
