@@ -146,8 +146,13 @@ class Site:
 
     def __exit__(self, *exc):
         self.stack.close()
+        self.unmount()
+
+    def unmount(self):
+        """Also when set-up failed (then __exit__ never runs): a tmpfs must not outlive us."""
         if self.tmpfs:
             subprocess.run(["umount", "-l", str(self.disk)], check=False)
+            self.tmpfs = False
 
     # -- the database's truth -------------------------------------------------------------
     def run(self, code):
@@ -452,8 +457,10 @@ def main():
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="pz-fouten-"))
     rows = []
+    site = None
     try:
-        with Site(tmp, args.offers) as site:
+        site = Site(tmp, args.offers)
+        with site:
             for name, run in GEVALLEN.items():
                 if args.only and name not in args.only:
                     continue
@@ -463,6 +470,8 @@ def main():
                 except Exception as exc:  # noqa: BLE001 - one broken case must not hide the rest
                     rows.append(Rij(name, opmerking=f"bench-fout: {exc!r}"[:200]))
     finally:
+        if site is not None:
+            site.unmount()
         shutil.rmtree(tmp, ignore_errors=True)
     kop = ["fout", "statussen", "noodlijst", "ms p50 / max", "verloren", "genezen na s",
            "workers gedood", "opmerking"]  # fmt: skip
