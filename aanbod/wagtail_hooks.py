@@ -1,8 +1,10 @@
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from aanbod.actualiteit import LOG_ACTION
 from aanbod.admin_api import ENDPOINTS
 from aanbod.bulk_acties import BULK_ACTIONS
 from aanbod.models import Doelgroep, Synoniem, Taal, Thema, Toegankelijkheid, Wijk, ZoekStatistiek
@@ -102,3 +104,14 @@ zoekstatistiek_viewset = ZoekStatistiekViewSet("zoekstatistiek")
 @hooks.register("register_admin_viewset")
 def register_zoekstatistiek():
     return zoekstatistiek_viewset
+
+
+@hooks.register("register_log_actions")
+def register_nagekeken(actions):
+    @actions.register_action(LOG_ACTION)
+    class Nagekeken(LogFormatter):
+        label = "Nagekeken"
+
+        def format_message(self, log_entry):
+            bron = (log_entry.data or {}).get("bron")
+            return f"Nagekeken: klopt nog ({bron})" if bron else "Nagekeken: klopt nog"

@@ -22,6 +22,9 @@ class Dringendheid(models.TextChoices):
 
 class Status(models.TextChoices):
     NIEUW = "nieuw", "Nieuw"
+    IN_BEHANDELING = "in_behandeling", "In behandeling"
+    OPGELOST = "opgelost", "Opgelost"
+    NIET_NODIG = "niet_nodig", "Niet nodig"
     GEKOPPELD = "gekoppeld", "Gekoppeld aan een gezondheidsgids"
     AFGEROND = "afgerond", "Afgerond"
     NIET_GELUKT = "niet-gelukt", "Niet gelukt"
@@ -49,3 +52,6 @@ class MeldingStatus(models.TextChoices):
     """Where a 'Klopt er iets niet?' report stands. The coordinator's follow-up adds steps."""
 
     NIEUW = "nieuw", "Nieuw"
+    IN_BEHANDELING = "in_behandeling", "In behandeling"
+    OPGELOST = "opgelost", "Opgelost"
+    NIET_NODIG = "niet_nodig", "Niet nodig"

@@ -137,6 +137,11 @@ class Aanvraag(models.Model):
             raise ValidationError({"gids": "Kies eerst een gezondheidsgids."})
 
 
+class CorrectiemeldingQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=[MeldingStatus.NIEUW, MeldingStatus.IN_BEHANDELING])
+
+
 class Correctiemelding(models.Model):
     """A visitor's "Klopt er iets niet?" report: stored first, then mailed, so a mail outage
     loses nothing and the coordinator sees every report in the admin."""
@@ -153,6 +158,8 @@ class Correctiemelding(models.Model):
         max_length=20, choices=MeldingStatus.choices, default=MeldingStatus.NIEUW
     )
     aangemaakt = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
+
+    objects = CorrectiemeldingQuerySet.as_manager()
 
     class Meta:
         verbose_name = "melding 'Klopt er iets niet?'"

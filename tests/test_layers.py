@@ -1,8 +1,8 @@
 """Code stays in its layer: a lower app never imports a higher one, not even inside a function.
 
 Layer order, lowest first: the project package (settings, search seam, shared infrastructure),
-aanbod, kalender, doorverwijzing, home, api. The root URLconf and the WSGI entry point wire every
-app together by design and are left out.
+schrijfhulp, aanbod, kalender, doorverwijzing, nakijken, importeren, home, api. The root URLconf
+and the WSGI entry point wire every app together by design and are left out.
 """
 
 import ast
@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LAYERS = ["preventiezoeker", "aanbod", "kalender", "doorverwijzing", "home", "api"]
+LAYERS = [
+    "preventiezoeker", "schrijfhulp", "aanbod", "kalender", "doorverwijzing", "nakijken",
+    "importeren", "home", "api",
+]  # fmt: skip
 WIRING = {"preventiezoeker/urls.py", "preventiezoeker/wsgi.py"}
 
 

@@ -25,9 +25,12 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "schrijfhulp",
     "aanbod",
     "kalender",
     "doorverwijzing",
+    "nakijken",
+    "importeren",
     "api",
     "preventiezoeker.search",
     "preventiezoeker.versies",
@@ -273,3 +276,6 @@ LOGGING = {
 from .csp import *  # noqa: E402,F403
 from .login import *  # noqa: E402,F403
 from .uploads import *  # noqa: E402,F403
+# Issue 12.
+from .importeren import *  # noqa: E402,F403
+from .nakijken import *  # noqa: E402,F403
