@@ -30,6 +30,7 @@ from doorverwijzing.vertalingen import (
     teksten,
 )
 from kalender.models import Moment
+from kalender.wanneer import wanneer_per_aanbod
 
 TE_VEEL = (
     "Je hebt dit de voorbije uren al vaak gedaan. Probeer het over een uur opnieuw. "
@@ -230,6 +231,7 @@ def _fiche(request, paginas, ontbrekend=0, terug=None, ids_tekst=""):
     taal = kies_taal(request.GET.get("taal"))
     items = []
     momenten = volgende_momenten(paginas, taal)
+    wanneer = wanneer_per_aanbod(paginas)  # the days and hours of the dated activities
     for page in paginas:
         url = absolute_url(request, page)
         zonder_afspraak = INSCHRIJVING[Inschrijving.ZONDER_AFSPRAAK][taal]
@@ -241,6 +243,7 @@ def _fiche(request, paginas, ontbrekend=0, terug=None, ids_tekst=""):
                 "qr": qr_svg(url, titel=f"QR-code naar {page.title}"),
                 "prijs": prijs_zinnen(page, taal),
                 "momenten": momenten.get(page.pk, []),
+                "wanneer": wanneer.get(page.pk),
                 # Walk-in already has its pictogram line; the block says the rest.
                 "inschrijving": [z for z in inschrijving if z != zonder_afspraak],
                 "talen": taal_namen(page),

@@ -18,6 +18,7 @@ from aanbod.enums import VIJF_B_OOK, Inschrijving, PrijsCategorie, Toegankelijkh
 from aanbod.fields import MultiChoiceField
 from aanbod.forms import AanbodPageForm
 from aanbod.validators import validate_telefoon
+from aanbod.waarschuwingen import WaarschuwingenPanel
 
 CHECKBOXES = forms.CheckboxSelectMultiple
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -135,6 +136,7 @@ class AanbodPage(Page):
             [
                 FieldPanel("vormen"),
                 FieldPanel("planning"),
+                WaarschuwingenPanel(heading="Klopt dit met de kalender?"),
                 FieldPanel("toegankelijkheid", widget=CHECKBOXES),
             ],
             heading="Hoe",
