@@ -19,6 +19,7 @@ from aanbod.fields import MultiChoiceField
 from aanbod.forms import AanbodPageForm
 from aanbod.validators import validate_telefoon
 from aanbod.waarschuwingen import WaarschuwingenPanel
+from schrijfhulp.panels import SchrijfhulpPanel
 
 CHECKBOXES = forms.CheckboxSelectMultiple
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -115,6 +116,7 @@ class AanbodPage(Page):
         FieldPanel("title", heading="Titel"),
         FieldPanel("in_het_kort"),
         FieldPanel("beschrijving"),
+        SchrijfhulpPanel(["in_het_kort", "beschrijving", "prijs_toelichting"]),
         MultiFieldPanel(
             [
                 FieldPanel("themas", widget=CHECKBOXES, required_on_save=False),
