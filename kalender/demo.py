@@ -58,10 +58,10 @@ CAMPAGNES = [
 # org slug, title, offer title or None, dict of own fields; dates filled in by _datums().
 HERHALEND = [
     ("wgc-rabot", "Samen bewegen: wandelgroep op dinsdag", "Samen bewegen in het park",
-     {"herhaling": Herhaling.WEKELIJKS, "dag": 1, "tijd": (T(19), T(20, 30)), "weken": 16,
+     {"herhaling": Herhaling.WEKELIJKS, "dag": 1, "tijd": (T(14), T(15)), "weken": 16,
       "locatie_naam": "Ingang Westerbegraafplaats", "straat_nummer": "Palinghuizen 2"}),
     ("ldc-de-pelikaan", "Sterk op je benen: oefenen in groep", "Sterk op je benen",
-     {"herhaling": Herhaling.WEKELIJKS, "dag": 3, "tijd": (T(10), T(11)), "weken": 14,
+     {"herhaling": Herhaling.WEKELIJKS, "dag": 2, "tijd": (T(10), T(11)), "weken": 14,
       "locatie_naam": "Dienstencentrum De Pelikaan"}),
     ("ldc-de-zonnebloem", "Stoelgym op maandag", "Stoelgym",
      {"herhaling": Herhaling.WEKELIJKS, "dag": 0, "tijd": (T(14), T(15)), "weken": 16,
@@ -89,13 +89,15 @@ HERHALEND = [
       "locatie_naam": "OverKop-huis"}),
 ]  # fmt: skip
 
-# org slug, title, offer title or None, campaign slug or None, dates as (days from today or
-# ("campagne", day offset in the campaign)), times, own fields.
+# org slug, title, offer title or None, campaign slug or None, dates as (days from today,
+# ("week", weeks from this week, weekday) or ("campagne", day offset in the campaign[, weekday:
+# the first such weekday from there])), times, own fields. A date of an offer falls on the days
+# and hours its schedule text names (tests/kalender/test_wanneer_demo.py checks it).
 LOSSE = [
     ("logo-gezond-plus", "Infoavond: kanker vroeg vinden", "Infosessie: kanker vroeg vinden",
      None, [10, 38], (T(19, 30), T(21)), {"locatie_naam": "Bibliotheek De Krook"}),
     ("wgc-botermarkt", "Griepprik zonder afspraak: extra moment", "Griepprik zonder afspraak",
-     None, [3, 17], (T(9), T(12)), {}),
+     None, [("week", 1, 2), ("week", 3, 2)], (T(9), T(12)), {}),
     ("vzw-de-fontein", "Gezonde soep op de inloop", None, None, [6, 20, 34],
      (T(12), T(13, 30)),
      {"themas": ["gezonde-voeding"], "wijken": ["sluizeken-tolhuis-ham"], "talen": ["nl", "fr"],
@@ -105,7 +107,7 @@ LOSSE = [
      "Hoe werkt de zorg in België?", None, [12, 40], (T(13, 30), T(15, 30)), {}),
     # Tournée Minérale
     ("drugs-outreach-gent", "Minder drinken: infoavond", "Minder drinken: groep",
-     "tournee-minerale", [("campagne", 2)], (T(19), T(21)), {}),
+     "tournee-minerale", [("campagne", 2, 3)], (T(19), T(21)), {}),
     ("ziekenfonds-samen-gezond", "Mocktails maken: workshop", None, "tournee-minerale",
      [("campagne", 9), ("campagne", 16)], (T(18, 30), T(20, 30)),
      {"themas": ["alcohol-en-drugs", "gezonde-voeding"], "wijken": ["binnenstad"],
@@ -126,24 +128,34 @@ LOSSE = [
     # Week van de valpreventie
     ("wgc-de-kaai", "Valpreventie: test je evenwicht",
      "Vallen voorkomen: oefengroep voor 65-plussers", "week-van-de-valpreventie",
-     [("campagne", 1)], (T(14), T(16)), {}),
+     [("campagne", 0, 0)], (T(10), T(11)), {}),
     ("ziekenhuis-leiehof", "Opendeur in de valkliniek", "Valkliniek: waarom val je?",
      "week-van-de-valpreventie", [("campagne", 3)], (T(13), T(17)), {}),
     # 10-daagse
-    ("cgg-gent-oost", "Lezing: piekeren, en hoe je ermee stopt", "Groep: omgaan met stress",
-     "10-daagse-van-de-geestelijke-gezondheid", [("campagne", 2)], (T(19, 30), T(21, 30)), {}),
-    ("tejo-gent", "Opendeur bij TEJO", "Gratis gesprekken met een therapeut",
-     "10-daagse-van-de-geestelijke-gezondheid", [("campagne", 4)], (T(14), T(18)), {}),
+    # One-off events apart from an offer's weekly times: not linked to the offer.
+    ("cgg-gent-oost", "Lezing: piekeren, en hoe je ermee stopt", None,
+     "10-daagse-van-de-geestelijke-gezondheid", [("campagne", 2)], (T(19, 30), T(21, 30)),
+     {"themas": ["mentaal-welbevinden"], "stadsbreed": True, "talen": ["nl"],
+      "prijs": ["gratis"], "vormen": ["groepsaanbod"], "inschrijving": ["inschrijven"],
+      "locatie_naam": "CGG Gent-Oost"}),
+    ("tejo-gent", "Opendeur bij TEJO", None,
+     "10-daagse-van-de-geestelijke-gezondheid", [("campagne", 4)], (T(14), T(18)),
+     {"themas": ["mentaal-welbevinden"], "stadsbreed": True, "talen": ["nl"],
+      "doelgroepen": ["jongeren"], "prijs": ["gratis"], "vormen": ["groepsaanbod"],
+      "inschrijving": ["zonder-afspraak"], "locatie_naam": "TEJO Gent"}),
     ("overkop-gent", "Workshop: je goed voelen in je vel", "Creatief atelier: samen maken",
-     "10-daagse-van-de-geestelijke-gezondheid", [("campagne", 7)], (T(15), T(17)), {}),
+     "10-daagse-van-de-geestelijke-gezondheid", [("campagne", 3, 2)], (T(15), T(18)), {}),
     # Dag van de mantelzorg
     ("mantelzorgnetwerk-gent", "Verwendag voor mantelzorgers", None, "dag-van-de-mantelzorg",
      [("campagne", 0)], None,
      {"themas": ["mantelzorg"], "stadsbreed": True, "talen": ["nl"],
       "doelgroepen": ["mantelzorgers"], "prijs": ["gratis"], "vormen": ["groepsaanbod"],
       "inschrijving": ["inschrijven"], "locatie_naam": "Vooruit"}),
-    ("ldc-de-pelikaan", "Praatgroep mantelzorg: extra sessie", "Praatgroep voor mantelzorgers",
-     "dag-van-de-mantelzorg", [("campagne", 0)], (T(10), T(12)), {}),
+    ("ldc-de-pelikaan", "Praatgroep mantelzorg: extra sessie", None,
+     "dag-van-de-mantelzorg", [("campagne", 0)], (T(10), T(12)),
+     {"themas": ["mantelzorg"], "wijken": ["sint-amandsberg"], "talen": ["nl"],
+      "doelgroepen": ["mantelzorgers"], "prijs": ["gratis"], "vormen": ["groepsaanbod"],
+      "inschrijving": ["inschrijven"], "locatie_naam": "Dienstencentrum De Pelikaan"}),
 ]  # fmt: skip
 M2M = {
     "themas": "thema", "wijken": "wijk", "talen": "taal", "doelgroepen": "doelgroep",
@@ -254,10 +266,14 @@ def laad_kalender_demo(today=None):
             continue
         data = []
         for dag in dagen:
-            if isinstance(dag, tuple):
-                datum = campagne.start + datetime.timedelta(days=dag[1])
-            else:
+            if not isinstance(dag, tuple):
                 datum = today + datetime.timedelta(days=dag)
+            elif dag[0] == "week":
+                datum = maandag + datetime.timedelta(weeks=dag[1], days=dag[2])
+            else:
+                datum = campagne.start + datetime.timedelta(days=dag[1])
+                while len(dag) > 2 and datum.weekday() != dag[2]:
+                    datum += datetime.timedelta(days=1)
             start, einde = tijd or (None, None)
             data.append(ActiviteitDatum(datum=datum, start_tijd=start, eind_tijd=einde))
         page.hele_dag = tijd is None
