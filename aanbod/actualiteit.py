@@ -44,15 +44,24 @@ def is_verouderd(page, today=None) -> bool:
     return grens is not None and grens <= _vandaag(today)
 
 
+def nakijken_grens(today=None) -> datetime.date:
+    """Checked on or before this day: due today."""
+    return _vandaag(today) - relativedelta(months=settings.AANBOD_NAKIJKEN_NA_MAANDEN)
+
+
+def verouderd_grens(today=None) -> datetime.date:
+    """Checked on or before this day: stale today."""
+    return _vandaag(today) - relativedelta(months=settings.AANBOD_VEROUDERD_NA_MAANDEN)
+
+
 def te_controleren(queryset, today=None):
     """Offers of `queryset` that are due (never checked counts as due)."""
-    grens = _vandaag(today) - relativedelta(months=settings.AANBOD_NAKIJKEN_NA_MAANDEN)
+    grens = nakijken_grens(today)
     return queryset.filter(Q(laatst_nagekeken__isnull=True) | Q(laatst_nagekeken__lte=grens))
 
 
 def verouderd(queryset, today=None):
-    grens = _vandaag(today) - relativedelta(months=settings.AANBOD_VEROUDERD_NA_MAANDEN)
-    return queryset.filter(laatst_nagekeken__lte=grens)
+    return queryset.filter(laatst_nagekeken__lte=verouderd_grens(today))
 
 
 def markeer_nagekeken(page, *, bron: str, user=None, today=None):

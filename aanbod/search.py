@@ -10,6 +10,7 @@ from django.db import DatabaseError, connections, router
 from django.db.models import Max
 
 from preventiezoeker.search import (
+    Demotion,
     SortOrder,
     Source,
     TextPart,
@@ -18,6 +19,7 @@ from preventiezoeker.search import (
 )
 from preventiezoeker.search.text import exact_tokens
 
+from .actualiteit import verouderd_grens
 from .facetten import FACETTEN, MATCH_ALL, NAMEN
 from .models import AanbodPage, OrganisatiePage, Synoniem
 
@@ -211,9 +213,12 @@ def _count():
     return AanbodPage.objects.zichtbaar().count()
 
 
+# Stale offers ("Mogelijk niet meer actueel") sink below every checked one in the results.
+VEROUDERD = Demotion("nagekeken", verouderd_grens)
+
 SOURCE_SCHEMA = Source(
     name=SOURCE, documents=documents, count=_count, facets=NAMEN, match_all=MATCH_ALL,
-    text=TEXT, sorts=SORTS, expires="einddatum",
+    text=TEXT, sorts=SORTS, expires="einddatum", demote=VEROUDERD,
 )  # fmt: skip
 
 

@@ -8,7 +8,8 @@ from operator import or_
 from django.db import DatabaseError, connections, router, transaction
 from django.db.models import Q
 from django.http import QueryDict
-from django.utils.html import escape
+from django.utils.html import escape, format_html
+from django.utils.translation import gettext
 
 from wagtail.models import Page
 
@@ -17,6 +18,7 @@ from preventiezoeker.search.query import parse
 from preventiezoeker.search.sync import queue
 
 from . import statistiek
+from .actualiteit import is_verouderd
 from .facetten import FACETTEN, keuzes_en_groepen
 from .filters import AanbodFilterSet
 from .markering import markeer
@@ -27,7 +29,9 @@ logger = logging.getLogger(__name__)
 PER_PAGE = 20
 # Shown on each result card (prefetched here: templates never query).
 KAART_LABELS = ("themas", "talen", "wijken")
-KAART_VELDEN = ("title", "url_path", "path", "in_het_kort", "stadsbreed", "prijs")
+KAART_VELDEN = (
+    "title", "url_path", "path", "in_het_kort", "stadsbreed", "prijs", "laatst_nagekeken",
+)  # fmt: skip
 TE_LANG = "De zoekopdracht duurde te lang; de volgorde is misschien niet de beste."
 
 
@@ -59,6 +63,17 @@ class Resultaat:
     labels: dict = field(default_factory=dict)  # KAART_LABELS -> vocabulary entries
     organisatie: str = ""  # the title of the organisation the offer is under
     paginas: "_Paginas | None" = field(default=None, repr=False)
+
+    @property
+    def waarschuwing_html(self):
+        """The stale notice of the card ("" for a fresh offer), as the offer page's include."""
+        if not is_verouderd(self.kaart):
+            return ""
+        return format_html(
+            '  <p class="notice notice-warn actualiteit-waarschuwing" role="note">'
+            "<strong>{}</strong></p>\n",
+            gettext("Mogelijk niet meer actueel."),
+        )
 
     @property
     def page(self):

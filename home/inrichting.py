@@ -79,6 +79,7 @@ def richt_site_in():
         permission("wagtailadmin", "access_admin"),
         permission("home", "change_siteinstellingen"),
         permission("aanbod", "view_zoekstatistiek"),
+        permission("aanbod", "change_actualiteitinstellingen"),
         *(
             permission("aanbod", f"{action}_{model}")
             for model in vocabulary_model_names()

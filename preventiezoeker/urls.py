@@ -32,6 +32,9 @@ urlpatterns += [path("api/v1/", include("api.urls"))]
 # Calendar feeds (kalender/): also before the catch-all, which serves /kalender/ itself.
 urlpatterns += [path("kalender/", include("kalender.urls"))]
 
+# The "Klopt nog" link of the freshness mails (nakijken/): before the catch-all too.
+urlpatterns += [path("", include("nakijken.urls"))]
+
 # Mijn selectie, doorverwijsfiche, gezondheidsgids, correcties: before the catch-all too.
 urlpatterns += [path("", include("doorverwijzing.urls"))]
 

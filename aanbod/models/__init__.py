@@ -1,4 +1,5 @@
 from .aanbod import AanbodIndexPage, AanbodLocatie, AanbodPage
+from .instellingen import ActualiteitInstellingen
 from .organisatie import OrganisatiePage
 from .synoniemen import Synoniem
 from .vocabularies import Doelgroep, Taal, Thema, Toegankelijkheid, Wijk
@@ -8,6 +9,7 @@ __all__ = [
     "AanbodIndexPage",
     "AanbodLocatie",
     "AanbodPage",
+    "ActualiteitInstellingen",
     "Doelgroep",
     "OrganisatiePage",
     "Synoniem",

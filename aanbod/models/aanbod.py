@@ -17,9 +17,9 @@ from wagtail.search import index
 from aanbod.enums import VIJF_B_OOK, Inschrijving, PrijsCategorie, ToegankelijkheidGroep, Vorm
 from aanbod.fields import MultiChoiceField
 from aanbod.forms import AanbodPageForm
+from aanbod.models.instellingen import verborgen_als_verouderd
 from aanbod.validators import validate_telefoon
 from aanbod.waarschuwingen import WaarschuwingenPanel
-from schrijfhulp.panels import SchrijfhulpPanel
 
 CHECKBOXES = forms.CheckboxSelectMultiple
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -27,9 +27,15 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 class AanbodQuerySet(PageQuerySet):
     def zichtbaar(self, today=None):
-        """What the public may see: live, not restricted, and not past its end date."""
+        """What the public may see: live, not restricted, not past its end date, and not
+        stale when the coordinator chose to hide stale offers (ActualiteitInstellingen)."""
         today = today or timezone.localdate()
-        return self.live().public().filter(Q(einddatum__isnull=True) | Q(einddatum__gte=today))
+        return (
+            self.live()
+            .public()
+            .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=today))
+            .exclude(verborgen_als_verouderd(today))
+        )
 
 
 AanbodManager = PageManager.from_queryset(AanbodQuerySet)
@@ -116,7 +122,6 @@ class AanbodPage(Page):
         FieldPanel("title", heading="Titel"),
         FieldPanel("in_het_kort"),
         FieldPanel("beschrijving"),
-        SchrijfhulpPanel(["in_het_kort", "beschrijving", "prijs_toelichting"]),
         MultiFieldPanel(
             [
                 FieldPanel("themas", widget=CHECKBOXES, required_on_save=False),

@@ -159,6 +159,7 @@ def _kaart(r, request, knop):
         f"{r.title_html}</a></h3>\n"
         f'  <p class="card-org">{_esc(r.organisatie)}</p>\n'
         f'  <p class="resultaat-kort">{r.summary_html}</p>\n'
+        f"{r.waarschuwing_html}"
         f'  <dl class="hints">\n    {prijs}<div><dt>Waar</dt><dd>{waar}</dd></div>{taal}\n  </dl>'
         f"{themas}\n  {knop}\n</article></li>"
     )

@@ -11,6 +11,7 @@ from django.utils.module_loading import import_string
 from .backend import SearchBackend
 from .sources import (
     RELEVANCE,
+    Demotion,
     SortOrder,
     Source,
     TextPart,
@@ -22,7 +23,7 @@ from .sources import (
 from .types import Hit, IndexDamaged, SearchQuery, SearchResult, SearchUnavailable
 
 __all__ = [
-    "RELEVANCE", "Hit", "IndexDamaged", "SearchBackend", "SearchQuery", "SearchResult",
+    "RELEVANCE", "Demotion", "Hit", "IndexDamaged", "SearchBackend", "SearchQuery", "SearchResult",
     "SearchUnavailable", "SortOrder", "Source", "TextPart", "generation", "get_backend",
     "register_source", "register_synonyms", "reset_backend", "search",
 ]  # fmt: skip

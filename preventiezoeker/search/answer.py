@@ -82,12 +82,26 @@ def first_in_order(order, mask, end, total):
 
 
 def rank(cache, text, hits_mask, end):
-    """The first `end` hits by score (ties by the first order): deterministic across pages."""
+    """The first `end` hits by score (ties by the first order): deterministic across pages.
+    Demoted documents (cache.sunk) come after all others, by score among themselves."""
     candidates = np.flatnonzero(hits_mask)
+    sunk = cache.sunk[candidates]
+    if sunk.any():
+        fresh, stale = _best(candidates[~sunk], text, end), candidates[sunk]
+        candidates = np.concatenate((fresh, _best(stale, text, end - len(fresh))))
+    else:
+        candidates = _best(candidates, text, end)
     scores = text.scores[candidates]
-    if len(candidates) > end:
-        kth = np.partition(scores, len(scores) - end)[len(scores) - end]
-        keep = scores >= kth
-        candidates, scores = candidates[keep], scores[keep]
-    order = np.lexsort((cache.tie_rank[candidates], -scores))[:end]
+    order = np.lexsort((cache.tie_rank[candidates], -scores, cache.sunk[candidates]))[:end]
     return candidates[order].tolist(), scores[order].tolist()
+
+
+def _best(candidates, text, end):
+    """The candidates that can be among the `end` best by score (ties at the edge kept)."""
+    if end <= 0:
+        return candidates[:0]
+    if len(candidates) <= end:
+        return candidates
+    scores = text.scores[candidates]
+    kth = np.partition(scores, len(scores) - end)[len(scores) - end]
+    return candidates[scores >= kth]

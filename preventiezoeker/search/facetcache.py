@@ -112,6 +112,12 @@ class FacetCache:
         # per search at 100,000 documents.
         self._and = np.empty_like(self.matrix)
         self._popcount = np.empty(self.matrix.shape, dtype=np.uint8)
+        # Demoted documents (source.demote) go after all others: recomputed daily like expiry.
+        self.sunk = np.zeros(n, dtype=bool)
+        if source.demote is not None:
+            dates = columns.dates(source.demote.column)
+            cut = int(source.demote.cutoff(today).strftime("%Y%m%d"))
+            self.sunk = (dates > 0) & (dates <= cut)
         # Every order of the source; the first also breaks ties (of scores, of dates).
         self.order, self.tie_rank = {}, np.arange(n, dtype=np.int64)
         for position, sort in enumerate(source.sorts):
@@ -123,6 +129,8 @@ class FacetCache:
             else:
                 dates = columns.dates(sort.name).astype(np.int64)
                 order = np.lexsort((self.tie_rank, -dates if sort.descending else dates))
+            if self.sunk.any():  # a stable partition: each part keeps its order
+                order = np.concatenate((order[~self.sunk[order]], order[self.sunk[order]]))
             self.order[sort.name] = order
             if position == 0:
                 self.tie_rank = np.empty(n, dtype=np.int64)

@@ -32,6 +32,15 @@ class SortOrder:
 
 
 @dataclass(frozen=True)
+class Demotion:
+    """Documents whose date `column` (a date sort) is set and on or before `cutoff(today)` come
+    after every other document, in relevance and in every order (their own order kept)."""
+
+    column: str  # the name of a date sort
+    cutoff: Callable[[datetime.date], datetime.date]
+
+
+@dataclass(frozen=True)
 class Source:
     name: str
     documents: Callable[[Iterable[int] | None], Iterable[dict]]  # None = every visible one
@@ -47,6 +56,8 @@ class Source:
     sorts: tuple[SortOrder, ...] = ()
     # A date column after which a document is no longer shown (empty: never).
     expires: str = ""
+    # Documents that sink to the end of every order (None: none do).
+    demote: Demotion | None = None
 
     @property
     def sort_names(self):
