@@ -108,6 +108,11 @@ def vormen(woord):
     if m := re.fullmatch(rf"(.*?)(aa|ee|oo|uu)([^{KLINKERS}])", woord):
         open_ = m[1] + m[2][0] + m[3]
         resultaat |= {open_ + uitgang for uitgang in ("e", "en", "er", "ere")}
+    # f and s voice before a vowel: "integratief" -> "integratieve", "precies" -> "precieze".
+    for stem, stemhebbend in (("f", "v"), ("s", "z")):
+        if woord.endswith(stem):
+            voor = woord[:-1] + stemhebbend
+            resultaat |= {voor + uitgang for uitgang in ("e", "en", "er", "ere")}
     # A verb: "trachten" -> "tracht", "trachtte", "getracht", "trachtend".
     if woord.endswith("en") and len(woord) > 5:
         stam = woord[:-2]

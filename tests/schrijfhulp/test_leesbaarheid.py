@@ -88,6 +88,7 @@ def test_phrases_are_found_as_a_whole():
         ("trachten", "trachtte"),
         ("trachten", "getracht"),
         ("woonachtig", "woonachtige"),
+        ("integratief", "integratieve"),
     ],
 )
 def test_officialese_is_found_in_its_inflected_forms(woord, vorm):
