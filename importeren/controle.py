@@ -222,13 +222,13 @@ def _model_regels(controle, rij, objecten):
     page._check_slug_is_unique = lambda: None
     eigen = set(PER_VELD)
     exclude = [f.name for f in AanbodPage._meta.concrete_fields if f.name not in eigen]
-    try:
-        page.clean_fields(exclude=exclude)
-        page.clean()
-    except ValidationError as error:
-        for kop, berichten in veld_fouten(error).items():
-            for bericht in berichten:
-                controle.fout(rij.nummer, kop, bericht)
+    for stap in (lambda: page.clean_fields(exclude=exclude), page.clean):
+        try:
+            stap()
+        except ValidationError as error:
+            for kop, berichten in veld_fouten(error).items():
+                for bericht in berichten:
+                    controle.fout(rij.nummer, kop, bericht)
 
 
 def _wijzigingen(rij, vocab):

@@ -36,7 +36,14 @@ def csv_bestand(regels, naam="aanbod.csv", encoding="utf-8", koppen=KOPPEN, bom=
 
 def rij(titel, kort="Samen bewegen in de buurt.", themas="Beweging", talen="Nederlands",
         vorm="Groepsaanbod", prijs="Gratis", inschrijving="Zonder afspraak"):  # fmt: skip
-    return ";".join([titel, kort, themas, talen, vorm, prijs, inschrijving])
+    cellen = [titel, kort, themas, talen, vorm, prijs, inschrijving]
+    return ";".join(_csv_cel(c) for c in cellen)
+
+
+def _csv_cel(cel):
+    if ";" in cel or '"' in cel:
+        return '"' + cel.replace('"', '""') + '"'
+    return cel
 
 
 def opladen(client, bestand, organisatie=None):
