@@ -22,9 +22,6 @@ class Dringendheid(models.TextChoices):
 
 class Status(models.TextChoices):
     NIEUW = "nieuw", "Nieuw"
-    IN_BEHANDELING = "in_behandeling", "In behandeling"
-    OPGELOST = "opgelost", "Opgelost"
-    NIET_NODIG = "niet_nodig", "Niet nodig"
     GEKOPPELD = "gekoppeld", "Gekoppeld aan een gezondheidsgids"
     AFGEROND = "afgerond", "Afgerond"
     NIET_GELUKT = "niet-gelukt", "Niet gelukt"
@@ -49,9 +46,24 @@ class Soort(models.TextChoices):
 
 
 class MeldingStatus(models.TextChoices):
-    """Where a 'Klopt er iets niet?' report stands. The coordinator's follow-up adds steps."""
+    """Where a 'Klopt er iets niet?' report stands: taken on, then solved or found unneeded."""
 
     NIEUW = "nieuw", "Nieuw"
     IN_BEHANDELING = "in_behandeling", "In behandeling"
     OPGELOST = "opgelost", "Opgelost"
     NIET_NODIG = "niet_nodig", "Niet nodig"
+
+
+# Closed reports stay closed: a new problem is a new report, so the reporter's mail and the
+# offer's check date never happen twice for one report.
+MELDING_OVERGANGEN = {
+    MeldingStatus.NIEUW: (
+        MeldingStatus.IN_BEHANDELING,
+        MeldingStatus.OPGELOST,
+        MeldingStatus.NIET_NODIG,
+    ),
+    MeldingStatus.IN_BEHANDELING: (MeldingStatus.OPGELOST, MeldingStatus.NIET_NODIG),
+    MeldingStatus.OPGELOST: (),
+    MeldingStatus.NIET_NODIG: (),
+}
+MELDING_AFGEHANDELD = (MeldingStatus.OPGELOST, MeldingStatus.NIET_NODIG)

@@ -6,7 +6,9 @@ transaction and leaves after the commit, with retries, so a mail outage never fa
 from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 
-from aanbod.partners import partner_group_name
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
 from preventiezoeker.outbox.sending import enqueue
 from preventiezoeker.permissions import COORDINATOR_GROUP
 
@@ -18,16 +20,6 @@ def _adressen(users):
 def coordinator_adressen():
     users = get_user_model().objects.filter(groups__name=COORDINATOR_GROUP, is_active=True)
     return _adressen(users)
-
-
-def partner_adressen(organisatie):
-    """The partner's editors; the organisation's public address when it has no accounts."""
-    if organisatie is None:
-        return []
-    users = get_user_model().objects.filter(
-        groups__name=partner_group_name(organisatie), is_active=True
-    )
-    return _adressen(users) or ([organisatie.email] if organisatie.email else [])
 
 
 def _stuur(template, context, to, reply_to=(), bewaren=True):
@@ -65,9 +57,32 @@ def mail_statuswijziging(aanvraag):
     return _stuur(f"aanvraag_{aanvraag.status}", {"aanvraag": aanvraag}, [aanvraag.email])
 
 
-def mail_correctie(melding, url):
+def behandelaar_adressen(page):
+    """Who may edit the offer (so may handle a report about it) besides the coordinators: the
+    owning partner's accounts; the organisation's public address when it has none."""
+    if page is None:
+        return []
+    users = PagePermissionPolicy(Page).users_with_permission_for_instance(
+        "change", page, include_superusers=False
+    )
+    partners = users.exclude(groups__name=COORDINATOR_GROUP)
+    organisatie = page.organisatie
+    fallback = [organisatie.email] if organisatie and organisatie.email else []
+    return _adressen(partners) or fallback
+
+
+def mail_correctie(melding, url, admin_url):
+    """A new report: to whoever may handle it. Names this offer only."""
     page = melding.aanbod
-    context = {"melding": melding, "page": page, "url": url}
-    organisatie = page.organisatie if page else None
-    to = sorted({*partner_adressen(organisatie), *coordinator_adressen()})
+    context = {"melding": melding, "page": page, "url": url, "admin_url": admin_url}
+    to = sorted({*behandelaar_adressen(page), *coordinator_adressen()})
     return _stuur("correctie", context, to, reply_to=[melding.email] if melding.email else ())
+
+
+def mail_melding_afgehandeld(melding, url):
+    """Tell the reporter the report is closed. `url` is the offer's public page, or "" when it
+    is not public: the mail never names anything else. Deleted once sent (the address is theirs)."""
+    if not melding.email:
+        return None
+    context = {"melding": melding, "url": url}
+    return _stuur(f"melding_{melding.status}", context, [melding.email], bewaren=False)

@@ -3,13 +3,22 @@ contact and the kind of support, never a client's name, address or health data."
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from aanbod.validators import validate_telefoon
-from doorverwijzing.enums import OVERGANGEN, Dringendheid, MeldingStatus, Soort, Status, Taak
+from doorverwijzing.enums import (
+    MELDING_AFGEHANDELD,
+    OVERGANGEN,
+    Dringendheid,
+    MeldingStatus,
+    Soort,
+    Status,
+    Taak,
+)
 
 
 class GezondheidsgidsQuerySet(models.QuerySet):
@@ -141,6 +150,13 @@ class CorrectiemeldingQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=[MeldingStatus.NIEUW, MeldingStatus.IN_BEHANDELING])
 
+    def afgehandeld_voor(self, moment):
+        return self.filter(status__in=MELDING_AFGEHANDELD, afgehandeld_op__lt=moment)
+
+    def anonimiseer(self):
+        """Drop the reporter's address; the report itself says nothing about them."""
+        return self.exclude(email="").update(email="")
+
 
 class Correctiemelding(models.Model):
     """A visitor's "Klopt er iets niet?" report: stored first, then mailed, so a mail outage
@@ -158,6 +174,17 @@ class Correctiemelding(models.Model):
         max_length=20, choices=MeldingStatus.choices, default=MeldingStatus.NIEUW
     )
     aangemaakt = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
+    # The follow-up; each step is also in the report's history (Wagtail log entries).
+    behandelaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name="behandeld door",
+    )  # fmt: skip
+    in_behandeling_sinds = models.DateTimeField(null=True, blank=True)
+    afgehandeld_op = models.DateTimeField(null=True, blank=True)
+    antwoord = models.TextField(
+        "antwoord aan de melder", max_length=1000, blank=True,
+        help_text="Komt in de e-mail aan de melder als die een adres naliet.",
+    )  # fmt: skip
 
     objects = CorrectiemeldingQuerySet.as_manager()
 

@@ -15,8 +15,9 @@ from aanbod.models import AanbodPage
 from doorverwijzing import ratelimit
 from doorverwijzing.enums import Soort
 from doorverwijzing.forms import AanvraagForm, CorrectieForm, MailSelectieForm
-from doorverwijzing.mails import mail_aanvraag_nieuw, mail_correctie, mail_selectie
-from doorverwijzing.models import Correctiemelding, Telling
+from doorverwijzing.mails import mail_aanvraag_nieuw, mail_selectie
+from doorverwijzing.meldingen import nieuwe_melding
+from doorverwijzing.models import Telling
 from doorverwijzing.qr import qr_svg
 from doorverwijzing.selectie import Selectie, parse_ids, zichtbare_paginas
 from doorverwijzing.vertalingen import (
@@ -348,9 +349,7 @@ def correctie(request, pk):
         and (not email or ratelimit.binnen_limiet("correctie-adres", email))
     ):
         return _te_veel(request, template, context)
-    with transaction.atomic():  # the report is kept even when the mail server is down
-        melding = Correctiemelding.objects.create(
-            aanbod=page, aanbod_titel=page.title, bericht=form.cleaned_data["bericht"], email=email
-        )
-        mail_correctie(melding, absolute_url(request, page))
+    nieuwe_melding(  # kept even when the mail server is down
+        page, bericht=form.cleaned_data["bericht"], email=email, url=absolute_url(request, page)
+    )
     return render(request, template, {"page": page, "verstuurd": True})

@@ -2,7 +2,6 @@ from django import forms
 from django.urls import path
 
 from wagtail import hooks
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.ui.components import Component
@@ -10,12 +9,12 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-import django_filters
-
 from doorverwijzing import admin_views
 from doorverwijzing.admin_forms import AanvraagAdminForm
+from doorverwijzing.enums import MeldingStatus
+from doorverwijzing.meldingen import LOG_ACTIONS, MeldingPolicy
+from doorverwijzing.meldingen_admin import CorrectiemeldingViewSet
 from doorverwijzing.models import Aanvraag, Correctiemelding, Gezondheidsgids
-from preventiezoeker.outbox.policy import CoordinatorReadOnlyPolicy
 
 CHECKBOXES = {"widget": forms.CheckboxSelectMultiple}
 
@@ -89,36 +88,20 @@ class AanvraagViewSet(ModelViewSet):
     )
 
 
-# Coordinators read the reports; partners get each report about their offers by mail.
-register_permission_policy(Correctiemelding, CoordinatorReadOnlyPolicy(Correctiemelding))
+# Coordinators handle every report, a partner those about its own offers (meldingen.py).
+register_permission_policy(Correctiemelding, MeldingPolicy(Correctiemelding))
 
 
-class CorrectiemeldingFilterSet(WagtailFilterSet):
-    aangemaakt = django_filters.DateFromToRangeFilter(
-        label="Gemeld tussen", widget=DateRangePickerWidget
-    )
-
-    class Meta:
-        model = Correctiemelding
-        fields = ["status", "aangemaakt"]
-
-
-class CorrectiemeldingViewSet(ModelViewSet):
-    """Read-only list of every "Klopt er iets niet?" report, stored before it was mailed."""
-
-    model = Correctiemelding
-    icon = "warning"
-    menu_label = "Klopt er iets niet?"
-    add_to_admin_menu = True
-    menu_order = 270
-    list_display = ["aanbod_titel", "bericht", "email", "status", "aangemaakt"]
-    filterset_class = CorrectiemeldingFilterSet
-    search_fields = ["aanbod_titel", "bericht", "email"]
-    ordering = ["-aangemaakt"]
-    copy_view_enabled = False
-    inspect_view_enabled = True
-    inspect_view_fields = ["aanbod", "aanbod_titel", "bericht", "email", "status", "aangemaakt"]
-    form_fields = ["status"]  # no edit view is reachable: the policy grants only "view"
+@hooks.register("register_log_actions")
+def register_melding_stappen(actions):
+    stappen = {
+        MeldingStatus.NIEUW: "Gemeld via de website",
+        MeldingStatus.IN_BEHANDELING: "Opgenomen",
+        MeldingStatus.OPGELOST: "Opgelost",
+        MeldingStatus.NIET_NODIG: "Afgesloten: niet nodig, het klopte",
+    }
+    for status, label in stappen.items():
+        actions.register_action(LOG_ACTIONS[status], label, label)
 
 
 class RapportMenuItem(MenuItem):

@@ -176,25 +176,29 @@ def test_report_stays_readable_when_the_offer_is_deleted(client, partner_a, coor
     assert melding.aanbod is None and melding.aanbod_titel == titel
 
 
-def test_coordinator_reads_reports_in_the_admin_and_partners_do_not(client, partner_a, coordinator):
+def test_coordinator_reads_reports_in_the_admin(client, partner_a, partner_b, coordinator):
+    """The list filters by status and date; who else sees what: test_meldingen_rechten.py."""
     client.post(f"/doorverwijzing/correctie/{partner_a.offer.pk}/", {"bericht": "Prijs is fout."})
     melding = Correctiemelding.objects.get()
     client.force_login(coordinator)
-    assert "Klopt er iets niet?" in client.get("/admin/").content.decode()  # in the menu
+    assert "Klopt er iets niet? (1 open)" in client.get("/admin/").content.decode()  # the menu
     lijst = client.get("/admin/correctiemeldingen/?status=nieuw")
     assert lijst.status_code == 200
     assert "Prijs is fout." in lijst.content.decode()
+    assert (
+        "Prijs is fout."
+        not in client.get("/admin/correctiemeldingen/?status=opgelost").content.decode()
+    )
     vandaag = timezone.localdate().isoformat()
     op_datum = client.get(f"/admin/correctiemeldingen/?aangemaakt_from={vandaag}")
     assert "Prijs is fout." in op_datum.content.decode()
     vroeger = client.get("/admin/correctiemeldingen/?aangemaakt_to=2020-01-31")
     assert "Prijs is fout." not in vroeger.content.decode()
-    assert client.get(f"/admin/correctiemeldingen/inspect/{melding.pk}/").status_code == 200
-    assert client.get("/admin/correctiemeldingen/new/").status_code == 302  # read-only
+    assert client.get(f"/admin/correctiemeldingen/edit/{melding.pk}/").status_code == 200
+    assert client.get("/admin/correctiemeldingen/new/").status_code == 404  # no add view
     assert Correctiemelding.objects.count() == 1
-    client.force_login(partner_a.user)
-    assert client.get("/admin/correctiemeldingen/").status_code == 302
-    assert "Klopt er iets niet?" not in client.get("/admin/").content.decode()
+    client.force_login(partner_b.user)  # another organisation's report: not in its list
+    assert "Prijs is fout." not in client.get("/admin/correctiemeldingen/").content.decode()
 
 
 def test_mailed_selection_under_a_dead_mail_server_leaves_later_and_is_then_deleted(
