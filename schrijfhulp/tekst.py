@@ -2,7 +2,7 @@
 words to syllables (pyphen's Dutch hyphenation patterns)."""
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import pyphen
 from bs4 import BeautifulSoup
@@ -74,7 +74,7 @@ def _pyphen():
     return pyphen.Pyphen(lang="nl_NL", left=1, right=1)
 
 
-@cache
+@lru_cache(maxsize=50_000)  # bounded: the endpoint reads whatever is typed
 def lettergrepen(woord):
     """Syllables as Dutch hyphenation splits them (a close, well-kept stand-in for counting)."""
     if not is_woord_van_letters(woord):

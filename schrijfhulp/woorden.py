@@ -20,6 +20,8 @@ LANG_LETTERGREPEN = 5
 # Joints between the parts of a compound: "gezondheid-s-centrum", "boek-en-kast", "zieke-n-huis".
 TUSSENKLANKEN = ("", "s", "e", "en", "n", "-")
 MIN_DEEL = 3
+# Longer "words" (pasted garbage, URLs without spaces) are not taken apart: that is quadratic.
+MAX_SAMENSTELLING = 40
 
 
 @cache
@@ -34,6 +36,8 @@ def is_gewoon(woord):
     gewoon = gewone_woorden()
     if woord in gewoon or any(vorm in gewoon for vorm in _stammen(woord)):
         return True
+    if len(woord) > MAX_SAMENSTELLING:
+        return False
     if "-" in woord:
         return all(is_gewoon(deel) for deel in woord.split("-") if deel)
     return _is_samenstelling(woord, diepte=2)

@@ -172,3 +172,11 @@ def test_flesch_douma_is_the_dutch_formula():
 def test_huge_garbage_does_not_break_the_reading():
     lezing = lees_een("x" * 5000 + " ... !!! ??? " + "<script>" * 100)
     assert lezing.oordeel in {"Nog niet B1", "Duidelijke taal (B1)"}
+
+
+def test_a_pasted_monster_word_is_not_taken_apart_but_flagged():
+    # ~10,000 letters built from common words: splitting it into compounds would be quadratic.
+    woord = "vanvoorbijgaande" * 600
+    lezing = lees_een(f"Dit is {woord}.")
+    assert lezing.zinnen[0].moeilijke_woorden == [woord]
+    assert lezing.lange_woorden == 1
