@@ -1,8 +1,11 @@
 from django.db.models import Q
+from django.templatetags.static import static
+from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.models import Page
 
+from home.dashboard import panels_voor
 from preventiezoeker.permissions import can_publish_somewhere, editable_pages
 
 PARTNER_HIDDEN_MENU_ITEMS = {"help"}  # English-only external guides
@@ -33,3 +36,19 @@ def hide_other_organisations_drafts(pages, request):
         visible |= Q(path__startswith=path)
     # A pk list, not a join: the chooser's search path cannot filter on these fields.
     return pages.filter(pk__in=list(Page.objects.filter(visible).values_list("pk", flat=True)))
+
+
+@hooks.register("insert_editor_js")
+def editor_fouten_js():
+    # Names every field with an error, with its tab, in the error message at the top.
+    return format_html('<script src="{}"></script>', static("aanbod/editor-fouten.js"))
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("aanbod/editor-fouten.css"))
+
+
+@hooks.register("construct_homepage_panels")
+def dashboard_panels(request, panels):
+    panels.extend(panels_voor(request.user))
