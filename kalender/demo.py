@@ -59,7 +59,8 @@ CAMPAGNES = [
 HERHALEND = [
     ("wgc-rabot", "Samen bewegen: wandelgroep op dinsdag", "Samen bewegen in het park",
      {"herhaling": Herhaling.WEKELIJKS, "dag": 1, "tijd": (T(14), T(15)), "weken": 16,
-      "locatie_naam": "Ingang Westerbegraafplaats", "straat_nummer": "Palinghuizen 2"}),
+      "locatie_naam": "Ingang Westerbegraafplaats", "straat_nummer": "Palinghuizen 2",
+      "postcode": "9000"}),
     ("ldc-de-pelikaan", "Sterk op je benen: oefenen in groep", "Sterk op je benen",
      {"herhaling": Herhaling.WEKELIJKS, "dag": 2, "tijd": (T(10), T(11)), "weken": 14,
       "locatie_naam": "Dienstencentrum De Pelikaan"}),
@@ -68,13 +69,14 @@ HERHALEND = [
       "locatie_naam": "Dienstencentrum De Zonnebloem", "uitzondering_week": 5}),
     ("mantelzorgnetwerk-gent", "Mantelzorgcafé: elke eerste woensdag", "Mantelzorgcafé",
      {"herhaling": Herhaling.MAANDELIJKS, "dag": 2, "tijd": (T(14), T(16)), "keer": 6,
-      "eerste_week": True, "locatie_naam": "Buurtcentrum Dampoort"}),
+      "eerste_week": True, "locatie_naam": "Wijkcentrum Dampoort"}),
     ("wgc-ledeberg", "Babbelstap: wandelen om de twee weken", "Wandelclub De Babbelstap",
      {"herhaling": Herhaling.TWEEWEKELIJKS, "dag": 5, "tijd": (T(10), T(12)), "weken": 20,
       "locatie_naam": "Wijkgezondheidscentrum Ledeberg"}),
     ("stad-gent-sportdienst", "Buurtsport op het pleintje", "Buurtsport op het pleintje",
      {"herhaling": Herhaling.WEKELIJKS, "dag": 2, "tijd": (T(15), T(17)), "weken": 12,
-      "locatie_naam": "Pleintje Brugse Poort"}),
+      "locatie_naam": "Pleintje Brugse Poort", "straat_nummer": "Phoenixstraat 1",
+      "postcode": "9000"}),
     ("wgc-nieuw-gent", "Rookstopgroep: acht avonden", "Rookstopgroep in de wijk",
      {"herhaling": Herhaling.WEKELIJKS, "dag": 1, "tijd": (T(19), T(21)), "keer": 8,
       "locatie_naam": "Wijkgezondheidscentrum Nieuw Gent"}),
@@ -83,10 +85,10 @@ HERHALEND = [
       "locatie_naam": "Dienstencentrum Het Nest"}),
     ("cgg-gent-oost", "Omgaan met stress: zes avonden", "Groep: omgaan met stress",
      {"herhaling": Herhaling.TWEEWEKELIJKS, "dag": 0, "tijd": (T(19), T(21)), "keer": 6,
-      "locatie_naam": "CGG Gent-Oost"}),
+      "locatie_naam": "CGG Gent-Oost", "straat_nummer": "Kasteellaan 80", "postcode": "9000"}),
     ("overkop-gent", "Binnenspringen: open huis op woensdag", "Binnenspringen bij OverKop",
      {"herhaling": Herhaling.WEKELIJKS, "dag": 2, "tijd": (T(14), T(18)), "weken": 16,
-      "locatie_naam": "OverKop-huis"}),
+      "locatie_naam": "OverKop Gent"}),
 ]  # fmt: skip
 
 # org slug, title, offer title or None, campaign slug or None, dates as (days from today,
@@ -95,16 +97,20 @@ HERHALEND = [
 # and hours its schedule text names (tests/kalender/test_wanneer_demo.py checks it).
 LOSSE = [
     ("logo-gezond-plus", "Infoavond: kanker vroeg vinden", "Infosessie: kanker vroeg vinden",
-     None, [10, 38], (T(19, 30), T(21)), {"locatie_naam": "Bibliotheek De Krook"}),
+     None, [10, 38], (T(19, 30), T(21)),
+     {"locatie_naam": "Bibliotheek De Krook", "straat_nummer": "Miriam Makebaplein 1",
+      "postcode": "9000"}),
     ("wgc-botermarkt", "Griepprik zonder afspraak: extra moment", "Griepprik zonder afspraak",
      None, [("week", 1, 2), ("week", 3, 2)], (T(9), T(12)), {}),
     ("vzw-de-fontein", "Gezonde soep op de inloop", None, None, [6, 20, 34],
      (T(12), T(13, 30)),
      {"themas": ["gezonde-voeding"], "wijken": ["sluizeken-tolhuis-ham"], "talen": ["nl", "fr"],
       "doelgroepen": ["mensen-in-armoede", "dak-en-thuislozen"], "prijs": ["gratis"],
-      "vormen": ["groepsaanbod"], "locatie_naam": "Inloopcentrum De Fontein"}),
+      "vormen": ["groepsaanbod"], "locatie_naam": "Inloopcentrum De Fontein",
+      "straat_nummer": "Sleepstraat 10", "postcode": "9000"}),
     ("stad-gent-gezondheidsgidsen", "Infomoment: hoe werkt de zorg in België?",
-     "Hoe werkt de zorg in België?", None, [12, 40], (T(13, 30), T(15, 30)), {}),
+     "Hoe werkt de zorg in België?", None, [12, 40], (T(13, 30), T(15, 30)),
+     {"locatie_naam": "Wijkbibliotheek Stationsbuurt"}),
     # Tournée Minérale
     ("drugs-outreach-gent", "Minder drinken: infoavond", "Minder drinken: groep",
      "tournee-minerale", [("campagne", 2, 3)], (T(19), T(21)), {}),
@@ -112,11 +118,13 @@ LOSSE = [
      [("campagne", 9), ("campagne", 16)], (T(18, 30), T(20, 30)),
      {"themas": ["alcohol-en-drugs", "gezonde-voeding"], "wijken": ["binnenstad"],
       "talen": ["nl"], "prijs": ["gratis"], "vormen": ["groepsaanbod"],
-      "inschrijving": ["inschrijven"], "locatie_naam": "Kantoor Samen Gezond"}),
+      "inschrijving": ["inschrijven"], "locatie_naam": "Kantoor Samen Gezond",
+      "straat_nummer": "Lange Kruisstraat 5", "postcode": "9000"}),
     ("logo-gezond-plus", "Tournée Minérale: startdag op de Kouter", None, "tournee-minerale",
      [("campagne", 0)], None,
      {"themas": ["alcohol-en-drugs"], "stadsbreed": True, "talen": ["nl", "en"],
-      "prijs": ["gratis"], "vormen": ["groepsaanbod"], "locatie_naam": "Kouter"}),
+      "prijs": ["gratis"], "vormen": ["groepsaanbod"], "locatie_naam": "Kouter",
+      "straat_nummer": "Kouter 1", "postcode": "9000"}),
     # Maand van de mondzorg
     ("mondhygienist-stralend", "Gratis mondcheck tijdens de mondzorgmaand",
      "Mondcheck bij de mondhygiënist", "maand-van-de-mondzorg",
@@ -124,7 +132,9 @@ LOSSE = [
      (T(16), T(19)), {"prijs": ["gratis"]}),
     ("stad-gent-gezondheidsgidsen", "Met de mondzorgcoach naar de tandarts",
      "Mondzorgcoach: hulp om naar de tandarts te gaan", "maand-van-de-mondzorg",
-     [("campagne", 5), ("campagne", 19)], (T(9, 30), T(12)), {}),
+     [("campagne", 5), ("campagne", 19)], (T(9, 30), T(12)),
+     {"locatie_naam": "Buurthuis Prinsenhof", "straat_nummer": "Bachtenwalle 30",
+      "postcode": "9000"}),
     # Week van de valpreventie
     ("wgc-de-kaai", "Valpreventie: test je evenwicht",
      "Vallen voorkomen: oefengroep voor 65-plussers", "week-van-de-valpreventie",
@@ -137,12 +147,13 @@ LOSSE = [
      "10-daagse-van-de-geestelijke-gezondheid", [("campagne", 2)], (T(19, 30), T(21, 30)),
      {"themas": ["mentaal-welbevinden"], "stadsbreed": True, "talen": ["nl"],
       "prijs": ["gratis"], "vormen": ["groepsaanbod"], "inschrijving": ["inschrijven"],
-      "locatie_naam": "CGG Gent-Oost"}),
+      "locatie_naam": "CGG Gent-Oost", "straat_nummer": "Kasteellaan 80", "postcode": "9000"}),
     ("tejo-gent", "Opendeur bij TEJO", None,
      "10-daagse-van-de-geestelijke-gezondheid", [("campagne", 4)], (T(14), T(18)),
      {"themas": ["mentaal-welbevinden"], "stadsbreed": True, "talen": ["nl"],
       "doelgroepen": ["jongeren"], "prijs": ["gratis"], "vormen": ["groepsaanbod"],
-      "inschrijving": ["zonder-afspraak"], "locatie_naam": "TEJO Gent"}),
+      "inschrijving": ["zonder-afspraak"], "locatie_naam": "TEJO Gent",
+      "straat_nummer": "Sint-Pietersnieuwstraat 5", "postcode": "9000"}),
     ("overkop-gent", "Workshop: je goed voelen in je vel", "Creatief atelier: samen maken",
      "10-daagse-van-de-geestelijke-gezondheid", [("campagne", 3, 2)], (T(15), T(18)), {}),
     # Dag van de mantelzorg
@@ -150,18 +161,22 @@ LOSSE = [
      [("campagne", 0)], None,
      {"themas": ["mantelzorg"], "stadsbreed": True, "talen": ["nl"],
       "doelgroepen": ["mantelzorgers"], "prijs": ["gratis"], "vormen": ["groepsaanbod"],
-      "inschrijving": ["inschrijven"], "locatie_naam": "Vooruit"}),
+      "inschrijving": ["inschrijven"], "locatie_naam": "Vooruit",
+      "straat_nummer": "Sint-Pietersnieuwstraat 23", "postcode": "9000"}),
     ("ldc-de-pelikaan", "Praatgroep mantelzorg: extra sessie", None,
      "dag-van-de-mantelzorg", [("campagne", 0)], (T(10), T(12)),
      {"themas": ["mantelzorg"], "wijken": ["sint-amandsberg"], "talen": ["nl"],
       "doelgroepen": ["mantelzorgers"], "prijs": ["gratis"], "vormen": ["groepsaanbod"],
-      "inschrijving": ["inschrijven"], "locatie_naam": "Dienstencentrum De Pelikaan"}),
+      "inschrijving": ["inschrijven"], "locatie_naam": "Dienstencentrum De Pelikaan",
+      "straat_nummer": "Hogeweg 20", "postcode": "9000"}),
 ]  # fmt: skip
 M2M = {
     "themas": "thema", "wijken": "wijk", "talen": "taal", "doelgroepen": "doelgroep",
     "toegankelijkheid": "toegankelijkheid",
 }  # fmt: skip
-VELDEN = ("stadsbreed", "prijs", "vormen", "inschrijving", "locatie_naam", "straat_nummer")
+VELDEN = (
+    "stadsbreed", "prijs", "vormen", "inschrijving", "locatie_naam", "straat_nummer", "postcode",
+)  # fmt: skip
 
 
 def periode(start_md, einde_md, today):

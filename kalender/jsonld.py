@@ -5,18 +5,18 @@ import json
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
-from aanbod.enums import PrijsCategorie
 from preventiezoeker.links import absolute_url
 
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
-def event_jsonld(activiteit, request, volgende):
-    """A JSON string, safe inside <script type="application/ld+json">."""
+def event_jsonld(activiteit, request, volgende, context):
+    """A JSON string, safe inside <script type="application/ld+json">; the place and price are
+    the page's own (`context`: kalender/praktisch.py), so both always say the same."""
     org = activiteit.organisatie
     effectief = activiteit.effectieve
-    adres = activiteit.adres
-    fysiek = bool(adres or activiteit.locatie_naam)
+    plaats, prijs = context["plaats"], context["prijs"]
+    fysiek = bool(plaats)
     online = bool(activiteit.online_link)
     if fysiek and online:
         mode = "MixedEventAttendanceMode"
@@ -26,23 +26,19 @@ def event_jsonld(activiteit, request, volgende):
         mode = "OfflineEventAttendanceMode"
     locaties = []
     if fysiek:
-        locaties.append(
-            {
-                "@type": "Place",
-                "name": activiteit.locatie_naam or adres,
-                "address": {
-                    "@type": "PostalAddress",
-                    "streetAddress": activiteit.straat_nummer,
-                    "postalCode": activiteit.postcode,
-                    "addressLocality": activiteit.gemeente,
-                    "addressCountry": "BE",
-                },
+        locatie = {"@type": "Place", "name": plaats.naam or plaats.adres}
+        if plaats.straat_nummer:
+            locatie["address"] = {
+                "@type": "PostalAddress",
+                "streetAddress": plaats.straat_nummer,
+                "postalCode": plaats.postcode,
+                "addressLocality": plaats.gemeente,
+                "addressCountry": "BE",
             }
-        )
+        locaties.append(locatie)
     if online:
         locaties.append({"@type": "VirtualLocation", "url": activiteit.online_link})
-    prijs = effectief["bedrag"]
-    gratis = PrijsCategorie.GRATIS.label in effectief["prijs"]
+    gratis = prijs.gratis
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -55,11 +51,12 @@ def event_jsonld(activiteit, request, volgende):
         "isAccessibleForFree": gratis,
         "offers": {
             "@type": "Offer",
-            "price": "0" if gratis or prijs is None else f"{prijs:.2f}",
             "priceCurrency": "EUR",
-            "url": activiteit.inschrijving_link or absolute_url(request, activiteit),
+            "url": context["contact"].link or absolute_url(request, activiteit),
         },
     }
+    if prijs.bedrag is not None or gratis:  # no price at all: no made-up zero
+        data["offers"]["price"] = f"{prijs.bedrag:.2f}" if prijs.bedrag is not None else "0"
     if locaties:
         data["location"] = locaties[0] if len(locaties) == 1 else locaties
     if org is not None:

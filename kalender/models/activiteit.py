@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
@@ -24,46 +23,13 @@ from aanbod.models.adres import MetAdres
 from aanbod.validators import validate_telefoon
 
 from .. import herhaling as hh
+from .. import praktisch
 from ..enums import Herhaling
 from . import overerving
 from .campagne import CampagnePage
+from .formulier import ActiviteitForm
 
 VAN_HET_AANBOD = "Leeg laten: dan geldt wat bij het gekoppelde aanbod staat."
-
-
-class ActiviteitForm(WagtailAdminPageForm):
-    """Only the organisation's own offers can be linked, also in a crafted POST."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from aanbod.models import AanbodPage
-
-        parent = self.parent_page
-        if parent is None and self.instance.pk:
-            parent = self.instance.get_parent()
-        if "aanbod" in self.fields:
-            offers = AanbodPage.objects.none()
-            if parent is not None:
-                offers = AanbodPage.objects.child_of(parent).order_by("title")
-            self.fields["aanbod"].queryset = offers
-        if "campagne" in self.fields:
-            self.fields["campagne"].queryset = CampagnePage.objects.live().order_by("-start")
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("herhaling"):
-            return cleaned
-        datums = self.formsets.get("losse_data")
-        filled = [
-            f
-            for f in (datums.forms if datums is not None else [])
-            if f.is_valid() and f.cleaned_data.get("datum") and not f.cleaned_data.get("DELETE")
-        ]
-        if datums is not None and not filled:
-            self.add_error(
-                "herhaling", "Vul minstens één datum in, of kies hoe vaak de activiteit herhaalt."
-            )
-        return cleaned
 
 
 class ActiviteitQuerySet(PageQuerySet):
@@ -263,6 +229,10 @@ class ActiviteitPage(MetAdres, Page):
                 errors["herhaal_aantal"] = f"Hoogstens {hh.MAX_MOMENTEN} keer."
         if PrijsCategorie.BETALEND in (self.prijs or []) and self.bedrag is None:
             errors["bedrag"] = "Vul een bedrag in als de activiteit betalend is."
+        elif self.bedrag is not None and self.bedrag < 0:
+            errors["bedrag"] = "Een bedrag kan niet negatief zijn."
+        elif fout := praktisch.tegenstrijdige_prijs(self.prijs, self.bedrag):
+            errors["bedrag"] = fout
         if errors:
             raise ValidationError(errors)
 
@@ -359,7 +329,12 @@ class ActiviteitPage(MetAdres, Page):
             if self.campagne_id
             else None
         )
-        context["jsonld"] = event_jsonld(self, request, context["volgende"])
+        # Where, how to enrol and the price: from the activity, else the visible offer (one rule
+        # for the page and its JSON-LD).
+        context["plaats"] = praktisch.plaats(self, context["aanbod"])
+        context["contact"] = praktisch.contact(self, context["aanbod"], self.organisatie)
+        context["prijs"] = praktisch.prijs(self, context["aanbod"])
+        context["jsonld"] = event_jsonld(self, request, context["volgende"], context)
         return context
 
 
