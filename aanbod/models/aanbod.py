@@ -20,6 +20,7 @@ from aanbod.forms import AanbodPageForm
 from aanbod.models.instellingen import verborgen_als_verouderd
 from aanbod.validators import validate_telefoon
 from aanbod.waarschuwingen import WaarschuwingenPanel
+from schrijfhulp.panels import SchrijfhulpPanel
 
 CHECKBOXES = forms.CheckboxSelectMultiple
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -122,6 +123,7 @@ class AanbodPage(Page):
         FieldPanel("title", heading="Titel"),
         FieldPanel("in_het_kort"),
         FieldPanel("beschrijving"),
+        SchrijfhulpPanel(["in_het_kort", "beschrijving", "prijs_toelichting"]),
         MultiFieldPanel(
             [
                 FieldPanel("themas", widget=CHECKBOXES, required_on_save=False),
