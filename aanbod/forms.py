@@ -21,8 +21,16 @@ def vrije_slug(titel, parent, instance):
 class AanbodPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            # Named in the error list at the top too: "Slug" means nothing to a partner.
+            self.fields["slug"].label = "URL-naam"
+            self.fields["slug"].help_text = (
+                "Het laatste stuk van het webadres van dit aanbod, bijvoorbeeld "
+                "wandelen-in-de-wijk. Alleen kleine letters, cijfers en streepjes."
+            )
         if self.instance.pk is None and "slug" in self.fields:
             self.fields["slug"].required = False
+            self.fields["slug"].help_text += " Laat je het leeg, dan maken we het uit de titel."
 
     def clean(self):
         titel = self.cleaned_data.get("title")

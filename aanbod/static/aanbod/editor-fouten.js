@@ -17,19 +17,20 @@
     return document.getElementById(paneel.getAttribute("aria-labelledby"));
   }
 
-  function veldVan(wrapper) {
-    return wrapper
-      ? wrapper.querySelector(
-          "input:not([type=hidden]), textarea, select, [contenteditable=true], button[data-chooser-action-choose], button"
-        )
-      : null;
+  const INVOER = "input:not([type=hidden]), textarea, select, [contenteditable=true], button";
+
+  // The field to put the cursor in: the one with the error, or for an error about a whole
+  // block (a location whose coordinates disagree) the block's first field.
+  function veldBij(fout, wrapper) {
+    const binnen = wrapper || fout.closest(".w-panel__content");
+    return binnen ? binnen.querySelector(INVOER) : null;
   }
 
   function labelVan(fout, wrapper) {
     const panelWrapper = wrapper && wrapper.parentElement;
     let label = panelWrapper && panelWrapper.querySelector(":scope > .w-field__label");
-    if (!label) {
-      const veld = veldVan(wrapper);
+    if (!label && wrapper) {
+      const veld = wrapper.querySelector(INVOER);
       label = veld && veld.id ? document.querySelector(`label[for="${veld.id}"]`) : null;
     }
     if (!label) {
@@ -55,7 +56,7 @@
       const knop = p.querySelector(":scope > .w-panel__header [data-panel-toggle]");
       if (knop && knop.getAttribute("aria-expanded") === "false") knop.click();
     });
-    const veld = veldVan(wrapper) || fout;
+    const veld = veldBij(fout, wrapper) || fout;
     window.setTimeout(() => {
       if (!veld.hasAttribute("tabindex") && veld === fout) veld.setAttribute("tabindex", "-1");
       veld.focus({ preventScroll: true });
@@ -77,13 +78,13 @@
     const titel = document.createElement("p");
     titel.textContent = "Kijk dit na:";
     const lijst = document.createElement("ul");
-    fouten.forEach((fout, nummer) => {
+    fouten.forEach((fout) => {
       const wrapper = fout.closest("[data-field-wrapper]");
       const tab = tabVan(fout);
       const item = document.createElement("li");
       const link = document.createElement("a");
-      const veld = veldVan(wrapper);
-      link.href = veld && veld.id ? `#${veld.id}` : `#kijk-na-${nummer}`;
+      const veld = veldBij(fout, wrapper);
+      link.href = veld && veld.id ? `#${veld.id}` : "#";
       link.textContent = labelVan(fout, wrapper);
       link.addEventListener("click", (event) => {
         event.preventDefault();
