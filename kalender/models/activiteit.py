@@ -304,10 +304,7 @@ class ActiviteitPage(MetAdres, Page):
             ]
             if facet.alles_veld:
                 result[facet.alles_veld] = facet.alles in waarden
-        aanbod = self.aanbod
-        result["bedrag"] = (
-            self.bedrag if self.bedrag is not None else getattr(aanbod, "bedrag", None)
-        )
+        # The price with its amount is one fact with its own rule: kalender/praktisch.py.
         return result
 
     @property
