@@ -15,9 +15,12 @@ from django.core.cache import caches
 from django.db import connections, transaction
 from django.utils import timezone, translation
 
-from wagtail.models import WorkflowState
+from wagtail.models import ReferenceIndex, WorkflowState
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from aanbod.forms import vrije_slug
+from aanbod.models import AanbodPage
+from preventiezoeker.search.sync import flush_soon
 
 from .controle import controleer
 from .enums import Actie, ImportStatus
@@ -130,19 +133,37 @@ def pas_toe(taak):
                 "Laad het bestand opnieuw op."
             )
         nieuw, gewijzigd, ingediend = [], [], []
-        for gedaan, rij in enumerate(controle.rijen, start=1):
-            if rij.actie == Actie.NIEUW:
-                pk, gepubliceerd = _maak(rij, user)
-                nieuw.append(pk)
-            elif rij.actie == Actie.WIJZIGEN:
-                pk, gepubliceerd = _wijzig(rij, user)
-                gewijzigd.append(pk)
-            else:
-                continue
-            if not gepubliceerd:
-                ingediend.append(pk)
-            _zet_voortgang(taak.pk, gedaan)
+        with disable_reference_index_auto_update():  # once per page below, not per save
+            _rijen(taak, controle, user, nieuw, gewijzigd, ingediend)
+        for page in AanbodPage.objects.filter(pk__in=nieuw + gewijzigd):
+            ReferenceIndex.create_or_update_for_object(page)
+        _een_keer_bijwerken()
     return nieuw, gewijzigd, ingediend
+
+
+def _rijen(taak, controle, user, nieuw, gewijzigd, ingediend):
+    for gedaan, rij in enumerate(controle.rijen, start=1):
+        if rij.actie == Actie.NIEUW:
+            pk, gepubliceerd = _maak(rij, user)
+            nieuw.append(pk)
+        elif rij.actie == Actie.WIJZIGEN:
+            pk, gepubliceerd = _wijzig(rij, user)
+            gewijzigd.append(pk)
+        else:
+            continue
+        if not gepubliceerd:
+            ingediend.append(pk)
+        _zet_voortgang(taak.pk, gedaan)
+
+
+def _een_keer_bijwerken():
+    """Every publish queues its offer for the search index and asks for a flush after the
+    commit; one flush applies the whole queue, so the import keeps only the last request
+    (a thousand flushes would each take the index lock after the commit)."""
+    verbinding = transaction.get_connection()
+    flushes = [c for c in verbinding.run_on_commit if c[1] is flush_soon]
+    for overbodig in flushes[:-1]:
+        verbinding.run_on_commit.remove(overbodig)
 
 
 def _maak(rij, user):

@@ -1,0 +1,136 @@
+# ruff: noqa: T201  (a command-line benchmark: it prints)
+"""How long an import of offers takes: the dry run (upload, read, check, store) and applying
+(one transaction, through Wagtail revisions), for a partner (drafts submitted for approval) and
+the coordinator (published), and a second import that changes every offer by its id.
+
+    .venv/bin/python bench/importeren.py [--sizes 30 300 1000]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/<empty db> .venv/bin/python bench/importeren.py
+
+Not a test. Works in a temporary directory (SQLite file, search index), removed afterwards; with
+DATABASE_URL in that (empty, throwaway) database. The dry run goes through the admin view
+(django.test.Client, a real CSV upload); applying runs toepassen.voer_uit as the background
+thread does, timed until its transaction has committed.
+"""
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+KOPPEN = [
+    "id", "titel", "in het kort", "beschrijving", "thema's", "doelgroepen", "talen", "wijken",
+    "vorm", "prijs", "bedrag", "hoe inschrijven", "telefoon", "wanneer",
+]  # fmt: skip
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[30, 300, 1000])
+    args = parser.parse_args()
+    tmp = tempfile.mkdtemp(prefix="bench-importeren-")
+    os.environ["PREVENTIEZOEKER_VAR_DIR"] = tmp
+    os.environ["DJANGO_SETTINGS_MODULE"] = "preventiezoeker.settings.dev"
+    sys.path.insert(0, str(ROOT))
+    try:
+        run(args)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def csv_bestand(rijen, vocab, ids=None, versie=""):
+    """`rijen` offers with varied values, as a Belgian Excel CSV (UTF-8 BOM, `;`)."""
+    import csv
+    import io
+    import random
+
+    rng = random.Random(rijen)
+    uit = io.StringIO()
+    schrijver = csv.writer(uit, delimiter=";")
+    schrijver.writerow(KOPPEN)
+    for n in range(rijen):
+        prijs = rng.sample(["Gratis", "Kansentarief / UiTPAS", "Betalend"], rng.randint(1, 2))
+        schrijver.writerow([
+            ids[n] if ids else "",
+            f"Aanbod {n + 1} {versie}".strip(),
+            f"Samen bewegen en gezond eten in de buurt, week {n % 52 + 1}. {versie}".strip(),
+            "Een groep die elke week samenkomt.\n\nGratis koffie na afloop.",
+            ", ".join(rng.sample(vocab["themas"], rng.randint(1, 2))),
+            ", ".join(rng.sample(vocab["doelgroepen"], rng.randint(0, 2))),
+            ", ".join(rng.sample(vocab["talen"], rng.randint(1, 3))),
+            ", ".join(rng.sample(vocab["wijken"], rng.randint(0, 2))),
+            "Groepsaanbod",
+            ", ".join(prijs),
+            "4,50" if "Betalend" in prijs else "",
+            "Inschrijven",
+            "+32 9 123 45 67",
+            f"Elke {['maandag', 'dinsdag', 'woensdag'][n % 3]} van 14 tot 16 uur",
+        ])  # fmt: skip
+    return ("\ufeff" + uit.getvalue()).encode("utf-8")
+
+
+def run(args):
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from aanbod.models import AanbodPage
+    from aanbod.partners import maak_gebruiker, maak_organisatie
+    from home.inrichting import richt_site_in
+    from importeren.kolommen import woordenlijsten
+    from importeren.models import ImportTaak
+    from importeren.toepassen import voer_uit
+
+    settings.ALLOWED_HOSTS = ["*"]
+    settings.IMPORT_MAX_RIJEN = max(args.sizes)
+    settings.IMPORT_VERWERKING = "inline"  # claimed by the view, run here to time it
+    call_command("migrate", verbosity=0)
+    _home, _index, coordinatoren = richt_site_in()
+    coordinator = maak_gebruiker("coord", "c@example.org", coordinatoren, wachtwoord="x")
+    woorden = woordenlijsten()
+    vocab = {veld: list(woorden[veld].values()) for veld in
+             ("themas", "doelgroepen", "talen", "wijken")}  # fmt: skip
+
+    print(f"database: {connection.vendor}; Python {sys.version.split()[0]}")
+    print(f"{'rows':>6} {'who':<12} {'kind':<8} {'dry run s':>10} {'apply s':>8} {'rows/s':>8}")
+    for aantal in args.sizes:
+        org, groep = maak_organisatie(f"Bench {aantal}", "vereniging", slug=f"bench-{aantal}")
+        partner = maak_gebruiker(f"partner-{aantal}", f"p{aantal}@example.org", groep,
+                                 wachtwoord="x")  # fmt: skip
+        for wie, user, extra in (("partner", partner, {}), ("coordinator", coordinator,
+                                                         {"organisatie": org.pk})):  # fmt: skip
+            client = Client()
+            client.force_login(user)
+            ids = None
+            for soort in ("nieuw", "wijzigen"):
+                inhoud = csv_bestand(aantal, vocab, ids=ids, versie="v2" if ids else "")
+                bestand = SimpleUploadedFile("bench.csv", inhoud, content_type="text/csv")
+                begin = time.perf_counter()
+                response = client.post("/admin/importeren/", {"bestand": bestand, **extra})
+                droog = time.perf_counter() - begin
+                taak = ImportTaak.objects.order_by("-pk").first()
+                assert response.status_code == 302 and taak.status == "gecontroleerd", (
+                    taak.fouten[:3] if taak else response.content[:500]
+                )
+                ImportTaak.objects.filter(pk=taak.pk).update(status="bezig")
+                begin = time.perf_counter()
+                voer_uit(taak.pk)
+                toepassen = time.perf_counter() - begin
+                taak.refresh_from_db()
+                assert taak.status == "klaar", taak.melding
+                ids = taak.nieuw_ids or ids
+                print(f"{aantal:>6} {wie:<12} {soort:<8} {droog:>10.2f} {toepassen:>8.2f} "
+                      f"{aantal / toepassen:>8.1f}")  # fmt: skip
+    print(f"offers in the database: {AanbodPage.objects.count()}")
+
+
+if __name__ == "__main__":
+    main()
