@@ -10,6 +10,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from aanbod.models import AanbodPage
@@ -63,6 +64,15 @@ def test_errors_on_both_tabs_are_counted_listed_and_lead_to_their_field(
     expect(items.nth(1)).to_have_text(
         "URL-naam (tabblad Eigenschappen) — Dit is een verplicht veld."
     )
+
+    axe = Axe().run(
+        page,
+        context={"include": [[".messages .kijk-na"]]},
+        options={
+            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+        },
+    )
+    assert axe.response["violations"] == []
 
     # The link to a field on the hidden tab opens that tab and focuses the field.
     expect(page.locator("#id_slug")).to_be_hidden()

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from django.utils import timezone
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from aanbod.models import AanbodPage
@@ -48,6 +49,19 @@ def log_in(page, base, username):
     expect(page).to_have_url(base + "/admin/")
 
 
+def assert_panels_meet_wcag21_aa(page, *selectors):
+    """Our panels only: the rest of the page is Wagtail's."""
+    results = Axe().run(
+        page,
+        context={"include": [[s] for s in selectors]},
+        options={
+            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+        },
+    )
+    violations = results.response["violations"]
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+
+
 def assert_own_origin_only_and_no_broken_image(page, requests, base):
     images = page.evaluate(IMAGES)
     assert images, "the admin shows at least the user's avatar"
@@ -77,6 +91,10 @@ def test_partner_dashboard_shows_own_due_offer_and_leads_to_the_editor(
     expect(nakijken).to_contain_text("Mogelijk niet meer actueel")
     expect(page.locator("main")).not_to_contain_text(partner_b.offer.title)
     assert_own_origin_only_and_no_broken_image(page, requests, base)
+    assert_panels_meet_wcag21_aa(
+        page, "#jouw-aanbod-section", "#na-te-kijken-section", "#open-meldingen-section",
+        "#doorverwijzingen-section",
+    )  # fmt: skip
 
     nakijken.get_by_role("link", name=f"Nakijken: {offer.title}").click()
     expect(page).to_have_url(base + f"/admin/pages/{offer.pk}/edit/")
@@ -96,3 +114,4 @@ def test_coordinator_dashboard_loads_nothing_from_elsewhere(
         "Gepubliceerd aanbod in heel Gent"
     )
     assert_own_origin_only_and_no_broken_image(page, requests, base)
+    assert_panels_meet_wcag21_aa(page, "#coordinator-overzicht-section")
