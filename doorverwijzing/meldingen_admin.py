@@ -106,7 +106,7 @@ class MeldingView(WagtailAdminTemplateMixin, TemplateView):
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": reverse("correctiemeldingen:index"), "label": "Klopt er iets niet?"},
+            {"url": reverse("correctiemeldingen:index"), "label": "Meldingen"},
             {"url": "", "label": self.melding.aanbod_titel},
         ]
 
@@ -164,7 +164,7 @@ class MeldingenMenuItem(MenuItem):
 class CorrectiemeldingViewSet(ModelViewSet):
     model = Correctiemelding
     icon = "warning"
-    menu_label = "Klopt er iets niet?"
+    menu_label = "Meldingen"  # short: the sidebar cuts longer labels, and the count follows
     add_to_admin_menu = True
     menu_order = 270
     index_view_class = MeldingenIndexView

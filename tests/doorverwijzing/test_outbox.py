@@ -181,7 +181,7 @@ def test_coordinator_reads_reports_in_the_admin(client, partner_a, partner_b, co
     client.post(f"/doorverwijzing/correctie/{partner_a.offer.pk}/", {"bericht": "Prijs is fout."})
     melding = Correctiemelding.objects.get()
     client.force_login(coordinator)
-    assert "Klopt er iets niet? (1 open)" in client.get("/admin/").content.decode()  # the menu
+    assert "Meldingen (1 open)" in client.get("/admin/").content.decode()  # the menu
     lijst = client.get("/admin/correctiemeldingen/?status=nieuw")
     assert lijst.status_code == 200
     assert "Prijs is fout." in lijst.content.decode()
