@@ -1,10 +1,13 @@
-"""Demo gezondheidsgidsen and one open request, so the coordinator can try matching.
+"""Demo gezondheidsgidsen and one open request, so the coordinator can try matching; one open
+"Klopt er iets niet?" report about an offer of the demo partner (Rabot), so both can try it.
 
 Made-up first names; idempotent (matched by name)."""
 
-from aanbod.models import Taal, Wijk
+from aanbod.models import AanbodPage, OrganisatiePage, Taal, Wijk
 from doorverwijzing.enums import Dringendheid, Taak
-from doorverwijzing.models import Aanvraag, Gezondheidsgids
+from doorverwijzing.models import Aanvraag, Correctiemelding, Gezondheidsgids
+
+DEMO_MELDER = "demo-melder@example.org"
 
 GIDSEN = [
     ("Fatima (demo)", ["ar", "nl", "fr"], ["rabot-blaisantvest", "brugse-poort-rooigem"],
@@ -40,4 +43,18 @@ def laad_gezondheidsgidsen():
             vraag="Samen naar de eerste les van een beweeggroep gaan.",
         )
         aanvraag.talen.set(Taal.objects.filter(slug="ar"))
+    laad_melding()
     return created
+
+
+def laad_melding():
+    if Correctiemelding.objects.filter(email=DEMO_MELDER).exists():
+        return
+    aanbod = AanbodPage.objects.live()
+    rabot = OrganisatiePage.objects.filter(title__icontains="Rabot").first()
+    page = (aanbod.descendant_of(rabot) if rabot else aanbod).order_by("path").first()
+    if page is not None:
+        Correctiemelding.objects.create(
+            aanbod=page, aanbod_titel=page.title, email=DEMO_MELDER,
+            bericht="Op de deur staat dat het nu op dinsdag is, niet op maandag. (demo)",
+        )  # fmt: skip
