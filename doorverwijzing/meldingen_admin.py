@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn, UserColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -47,6 +47,10 @@ GEDAAN = {
     MeldingStatus.NIET_NODIG: "De melding is afgesloten: niet nodig. Het aanbod telt als "
     "nagekeken.",
 }
+
+
+def naam(user):
+    return (user.get_full_name() or user.get_username()) if user else ""
 
 
 class StapForm(forms.Form):
@@ -172,7 +176,8 @@ class CorrectiemeldingViewSet(ModelViewSet):
         "aanbod_titel",
         Column("bericht", label="Bericht", accessor=lambda m: Truncator(m.bericht).chars(120)),
         Column("status", label="Status", accessor="get_status_display"),
-        UserColumn("behandelaar", label="Behandeld door"),
+        # A name, no avatar: the avatar would come from an outside service.
+        Column("behandelaar", label="Behandeld door", accessor=lambda m: naam(m.behandelaar)),
         DateColumn("aangemaakt", label="Gemeld op"),
     ]
     filterset_class = MeldingFilterSet
