@@ -1,17 +1,29 @@
-"""Wagtail mails the moderators once per submitted page: an import of 1,000 offers would send
-1,000 mails (and wait on the mail server 1,000 times inside its transaction). While an import
-runs in this thread, those notifications are held back; the import then sends one summary
-through the outbox (mails.py)."""
+"""What Wagtail does once per saved page, done once per import instead, in this thread only.
+
+- Moderator mails: Wagtail mails the moderators for every submitted page; an import of 1,000
+  offers would send 1,000 mails (waiting on the mail server inside its transaction). They are
+  held back and the import sends one summary through the outbox (mails.py).
+- The admin's own search index (modelsearch) is written on every save, about three per
+  imported offer; it is written once per offer at the end, in the same transaction.
+
+Wagtail's receivers are swapped, on the first import, for wrappers that do exactly what they
+did unless the current thread is running an import (a thread-local flag): other requests are
+not affected.
+"""
 
 import threading
 from contextlib import contextmanager
+
+from django.db.models.signals import post_save
 
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_submitted
 
 _lokaal = threading.local()
-# Wagtail's own receivers (wagtail/admin/signal_handlers.py), by their dispatch_uid.
-ONTVANGERS = (
+_vervangen = threading.Lock()
+_klaar = []
+# Wagtail's mail receivers (wagtail/admin/signal_handlers.py), by their dispatch_uid.
+MAIL_ONTVANGERS = (
     (task_submitted, TaskState, "group_approval_task_submitted_email_notification",
      "task_submission_email_notifier"),
     (workflow_submitted, WorkflowState, "workflow_state_submitted_email_notification",
@@ -19,32 +31,71 @@ ONTVANGERS = (
 )  # fmt: skip
 
 
+def _stil():
+    return getattr(_lokaal, "uitgesteld", None) is not None
+
+
 @contextmanager
 def zonder_meldingen():
-    _lokaal.stil = True
+    """Hold back moderator mails and admin-search writes while the import runs in this thread;
+    the search writes happen at the end (inside the caller's transaction)."""
+    vervang_ontvangers()
+    _lokaal.uitgesteld = set()
     try:
         yield
+        _schrijf_zoekindex(_lokaal.uitgesteld)
     finally:
-        _lokaal.stil = False
+        _lokaal.uitgesteld = None
+
+
+def _schrijf_zoekindex(ids):
+    from modelsearch.tasks import insert_or_update_object_task
+
+    for pk in sorted(ids):
+        insert_or_update_object_task.enqueue("aanbod", "aanbodpage", str(pk))
 
 
 def _tenzij_stil(notifier):
     def ontvanger(sender, **kwargs):
-        if not getattr(_lokaal, "stil", False):
+        if not _stil():
             return notifier(sender=sender, **kwargs)
         return None
 
     return ontvanger
 
 
-def vervang_ontvangers():
-    """Put a wrapper in the place of Wagtail's notifiers, under the same dispatch_uid: whichever
-    app is ready first, Wagtail's own connect is then a no-op or is undone here."""
-    from wagtail.admin import signal_handlers
+def _zoekindex_later(origineel):
+    def ontvanger(sender, instance, **kwargs):
+        if _stil() and not kwargs.get("raw", False):
+            _lokaal.uitgesteld.add(instance.pk)
+            return None
+        return origineel(instance=instance, sender=sender, **kwargs)
 
-    for signal, sender, uid, naam in ONTVANGERS:
-        signal.disconnect(sender=sender, dispatch_uid=uid)
-        signal.connect(
-            _tenzij_stil(getattr(signal_handlers, naam)), sender=sender, dispatch_uid=uid,
-            weak=False,
-        )  # fmt: skip
+    return ontvanger
+
+
+def vervang_ontvangers():
+    """Swap Wagtail's receivers for the wrappers above, once per process."""
+    if _klaar:
+        return
+    with _vervangen:
+        if _klaar:
+            return
+        from wagtail.admin import signal_handlers
+
+        from modelsearch.signal_handlers import post_save_signal_handler
+
+        from aanbod.models import AanbodPage
+
+        for signal, sender, uid, naam in MAIL_ONTVANGERS:
+            if signal.disconnect(sender=sender, dispatch_uid=uid):
+                signal.connect(
+                    _tenzij_stil(getattr(signal_handlers, naam)), sender=sender,
+                    dispatch_uid=uid, weak=False,
+                )  # fmt: skip
+        if post_save.disconnect(post_save_signal_handler, sender=AanbodPage):
+            post_save.connect(
+                _zoekindex_later(post_save_signal_handler), sender=AanbodPage, weak=False,
+                dispatch_uid="importeren-zoekindex-later",
+            )  # fmt: skip
+        _klaar.append(True)

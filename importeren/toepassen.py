@@ -175,8 +175,8 @@ def _maak(rij, user):
     publiceren = perms.can_publish_subpage()
     page.live = False
     # M2M values set before add_child live in memory only; add_child saves them with the page.
-    org.add_child(instance=page)
-    revisie = page.save_revision(user=user, log_action=True)
+    org.add_child(instance=page)  # validates the page (full_clean) as it saves it
+    revisie = page.save_revision(user=user, log_action=True, clean=False)
     if publiceren:
         revisie.publish(user=user)
     else:

@@ -11,6 +11,7 @@ from aanbod.zoeken import zoek
 from importeren import toepassen as toepassen_module
 from preventiezoeker.outbox.models import OutgoingMail
 from preventiezoeker.search.sync import flush, rebuild
+from tests.aanbod.factories import AanbodPageFactory
 from tests.importeren.conftest import (
     client_for,
     csv_bestand,
@@ -214,3 +215,21 @@ def test_progress_status_and_no_js_refresh(partner_a, monkeypatch):
     assert '<progress max="2" value="1">' in html
     assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in html
     assert "Vernieuwen</a>" in html
+
+
+def test_admin_search_finds_imported_offers(coordinator, partner_a):
+    _client, taak = importeer(coordinator, [rij("Zwemles aan zee")], partner_a.organisatie)
+    gevonden = AanbodPage.objects.all().search("Zwemles")
+    assert [p.pk for p in gevonden] == taak.nieuw_ids
+
+
+def test_outside_an_import_wagtail_still_mails_and_indexes(partner_a, coordinator, mailoutbox):
+    importeer(partner_a.user, [rij("Eerst een import")])  # the receivers are swapped by now
+    assert mailoutbox == []
+    from tests.aanbod.test_workflow import submit
+
+    response = submit(client_for(partner_a.user), partner_a.offer, title="Handmatig ingediend")
+    assert response.status_code == 302
+    assert [m.to for m in mailoutbox] == [["coordinator@example.org"]]
+    nieuw = AanbodPageFactory(parent=partner_a.organisatie, title="Handmatig zoekbaar")
+    assert nieuw.pk in [p.pk for p in AanbodPage.objects.all().search("zoekbaar")]
