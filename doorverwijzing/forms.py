@@ -66,7 +66,7 @@ class CorrectieForm(HoneypotMixin):
     )
     email = forms.EmailField(
         label="Je e-mailadres (niet verplicht)",
-        help_text="Alleen als je een antwoord wil.",
+        help_text="Dan krijg je een e-mail als we het nagekeken hebben.",
         required=False,
         error_messages={"invalid": EMAIL_FOUT},
     )

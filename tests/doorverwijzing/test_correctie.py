@@ -17,6 +17,7 @@ def test_every_offer_page_has_the_form(client, partner_a):
     assert "<summary>Klopt er iets niet?</summary>" in html
     assert f'action="/doorverwijzing/correctie/{partner_a.offer.pk}/"' in html
     assert "<div hidden>" in html  # the honeypot, hidden from people and screen readers
+    assert "Dan krijg je een e-mail als we het nagekeken hebben." in html  # what the address is for
 
 
 def test_report_reaches_partner_and_coordinator(client, partner_a, partner_b, coordinator):
