@@ -174,13 +174,27 @@ def _bestaande(rijen, user, organisaties):
         if tekst.isdigit() and len(tekst) < 12:
             ids.add(int(tekst))
     paden = {org.path: org for org in organisaties}
+    beleid = PagePermissionPolicy(Page)
+    mag = set(
+        beleid.instances_user_has_permission_for(user, "change")
+        .filter(pk__in=ids)
+        .values_list("pk", flat=True)
+    )
     result = {}
-    qs = AanbodPage.objects.filter(pk__in=ids).select_related("latest_revision")
+    qs = (
+        AanbodPage.objects.filter(pk__in=ids)
+        .select_related("latest_revision")
+        .prefetch_related(*(k.veld for k in KOLOMMEN if k.soort == LIJST))
+    )
     for page in qs:
         org = paden.get(page.path[: -AanbodPage.steplen])
-        if org is None or not page.permissions_for_user(user).can_edit():
+        if org is None:
             continue
-        laatste = page.latest_revision.as_object() if page.latest_revision else page
+        if page.pk not in mag and not page.permissions_for_user(user).can_edit():
+            continue  # (an owner may edit with "add" only: Wagtail's own rule, per page)
+        # Without a newer draft the row is the latest version: no revision to unpack.
+        nieuwer = page.has_unpublished_changes and page.latest_revision
+        laatste = page.latest_revision.as_object() if nieuwer else page
         laatste.organisatie_cached = org
         result[page.pk] = laatste
     return result

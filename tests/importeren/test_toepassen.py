@@ -233,3 +233,19 @@ def test_outside_an_import_wagtail_still_mails_and_indexes(partner_a, coordinato
     assert [m.to for m in mailoutbox] == [["coordinator@example.org"]]
     nieuw = AanbodPageFactory(parent=partner_a.organisatie, title="Handmatig zoekbaar")
     assert nieuw.pk in [p.pk for p in AanbodPage.objects.all().search("zoekbaar")]
+
+
+def test_update_changes_lists_of_a_published_offer(coordinator, partner_a):
+    offer = partner_a.offer
+    koppen = ID_KOPPEN.rsplit(";", 1)[0]
+    kort = offer.in_het_kort
+    regels = [f"{offer.pk};" + rij(offer.title, kort=kort, themas="Mondzorg, Beweging",
+                                   talen="Nederlands, Arabisch")]  # fmt: skip
+    _client, taak = importeer(coordinator, regels, koppen=koppen)
+    assert taak.plan[0]["wijzigingen"] == [
+        ["thema's", "Beweging", "Beweging, Mondzorg"],
+        ["talen", "Nederlands", "Arabisch, Nederlands"],
+    ]
+    offer = AanbodPage.objects.get(pk=offer.pk)
+    assert sorted(offer.themas.values_list("slug", flat=True)) == ["beweging", "mondzorg"]
+    assert sorted(offer.talen.values_list("slug", flat=True)) == ["ar", "nl"]
