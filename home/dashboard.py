@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.middleware.csrf import get_token
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -112,13 +113,14 @@ class PartnerGegevens:
             AanbodPage.objects.filter(pk__in=own)
             .only(
                 "title",
+                "draft_title",
                 "path",
                 "depth",
                 "live",
                 "has_unpublished_changes",
                 "laatst_nagekeken",
                 "einddatum",
-            )  # fmt: skip
+            )
             .order_by("title", "pk")
         )
         status = workflow_status([o.pk for o in offers])
@@ -128,7 +130,8 @@ class PartnerGegevens:
             rows.append(
                 {
                     "pk": offer.pk,
-                    "title": offer.title,
+                    # The latest title, as the editor shows it (a draft may rename it).
+                    "title": offer.draft_title,
                     "status": label,
                     "status_css": css,
                     "edit_url": reverse("wagtailadmin_pages:edit", args=[offer.pk]),
@@ -152,7 +155,13 @@ class PartnerGegevens:
             if not page.live or page.is_verlopen(self.vandaag):
                 continue
             if actualiteit.is_te_controleren(page, self.vandaag):
-                due.append({**row, "verouderd": actualiteit.is_verouderd(page, self.vandaag)})
+                due.append(
+                    {
+                        **row,
+                        "verouderd": actualiteit.is_verouderd(page, self.vandaag),
+                        "klopt_nog_url": reverse("dashboard_klopt_nog", args=[page.pk]),
+                    }
+                )
         return sorted(due, key=lambda r: (r["laatst_nagekeken"] or datetime.date.min, r["title"]))
 
     @cached_property
@@ -243,6 +252,8 @@ class NakijkenPanel(DashboardPanel):
 
     def get_context_data(self, parent_context):
         return {
+            # Components render without the request: the form's token is passed in.
+            "csrf_token": get_token(parent_context["request"]),
             "rijen": self.gegevens(parent_context).te_controleren,
             "maanden": settings.AANBOD_NAKIJKEN_NA_MAANDEN,
         }

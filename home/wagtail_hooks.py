@@ -1,10 +1,12 @@
 from django.db.models import Q
 from django.templatetags.static import static
+from django.urls import path
 from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.models import Page
 
+from home.admin_views import klopt_nog
 from home.dashboard import panels_voor
 from preventiezoeker.permissions import can_publish_somewhere, editable_pages
 
@@ -32,8 +34,8 @@ def hide_other_organisations_drafts(pages, request):
         return pages
     own = editable_pages(user)
     visible = Q(live=True, has_unpublished_changes=False)
-    for path in own.values_list("path", flat=True):
-        visible |= Q(path__startswith=path)
+    for pad in own.values_list("path", flat=True):
+        visible |= Q(path__startswith=pad)
     # A pk list, not a join: the chooser's search path cannot filter on these fields.
     return pages.filter(pk__in=list(Page.objects.filter(visible).values_list("pk", flat=True)))
 
@@ -52,3 +54,8 @@ def admin_css():
 @hooks.register("construct_homepage_panels")
 def dashboard_panels(request, panels):
     panels.extend(panels_voor(request.user))
+
+
+@hooks.register("register_admin_urls")
+def dashboard_urls():
+    return [path("startscherm/klopt-nog/<int:page_id>/", klopt_nog, name="dashboard_klopt_nog")]

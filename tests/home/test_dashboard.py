@@ -67,7 +67,8 @@ def test_partner_sees_each_own_offer_with_its_state_and_an_edit_link(client, par
     assert "4 aanbod van WGC Alfa" in rijen
     assert f"{partner_a.offer.title} Gepubliceerd " in rijen
     assert "Kookclub in opbouw Concept, niet gepubliceerd nog nooit" in rijen
-    assert "Wandelen op maandag Wacht op goedkeuring" in rijen
+    # The title as submitted: the partner recognises what they last wrote.
+    assert "Wandelen op maandag en donderdag Wacht op goedkeuring" in rijen
     assert "Yoga voor senioren Gepubliceerd, met een nieuw concept" in rijen
     html = dashboard(client, partner_a.user)
     for page in (partner_a.offer, concept, ingediend, nieuw_concept):

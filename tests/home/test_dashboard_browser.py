@@ -1,6 +1,6 @@
-"""The dashboard in a real Chromium: a partner logs in, sees its own offers and what is due, and
-reaches the editor from "Nakijken"; no page of the admin loads anything from another site (no
-Gravatar) and no image on it is broken."""
+"""The dashboard in a real Chromium: a partner logs in, sees its own offers and what is due,
+reaches the editor from "Nakijken" and confirms with "Klopt nog"; no page of the admin loads
+anything from another site (no Gravatar) and no image on it is broken."""
 
 import os
 
@@ -63,6 +63,8 @@ def assert_panels_meet_wcag21_aa(page, *selectors):
 
 
 def assert_own_origin_only_and_no_broken_image(page, requests, base):
+    # The sidebar (and its avatar) is drawn by script after the page loaded.
+    expect(page.locator(".sidebar-footer .avatar img")).to_be_attached()
     images = page.evaluate(IMAGES)
     assert images, "the admin shows at least the user's avatar"
     assert [src for src, width in images if width == 0] == []
@@ -103,6 +105,13 @@ def test_partner_dashboard_shows_own_due_offer_and_leads_to_the_editor(
 
     page.goto(base + "/admin/account/")
     assert_own_origin_only_and_no_broken_image(page, requests, base)
+
+    # All still right: one click on "Klopt nog" and the offer is no longer due.
+    page.goto(base + "/admin/")
+    page.get_by_role("button", name=f"Klopt nog: {offer.title}").click()
+    expect(page.locator(".messages")).to_contain_text(f"'{offer.title}' is nagekeken")
+    expect(page.locator("#na-te-kijken-section")).to_contain_text("Alles is nagekeken")
+    assert AanbodPage.objects.get(pk=offer.pk).laatst_nagekeken == timezone.localdate()
 
 
 def test_coordinator_dashboard_loads_nothing_from_elsewhere(
