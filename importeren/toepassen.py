@@ -9,6 +9,7 @@ as the transaction's own rows are invisible to the progress page until the end.
 
 import logging
 import threading
+import time
 
 from django.conf import settings
 from django.core.cache import caches
@@ -29,6 +30,7 @@ from .models import ImportTaak
 from .stil import zonder_meldingen
 
 logger = logging.getLogger(__name__)
+VOORTGANG_ELKE = 0.5  # seconds between two progress reports
 VASTGELOPEN_NA = 15 * 60  # seconds without progress: the worker died, the database rolled back
 
 
@@ -142,6 +144,7 @@ def pas_toe(taak):
 
 
 def _rijen(taak, controle, user, nieuw, gewijzigd, ingediend):
+    gemeld = time.monotonic()
     for gedaan, rij in enumerate(controle.rijen, start=1):
         if rij.actie == Actie.NIEUW:
             pk, gepubliceerd = _maak(rij, user)
@@ -153,7 +156,9 @@ def _rijen(taak, controle, user, nieuw, gewijzigd, ingediend):
             continue
         if not gepubliceerd:
             ingediend.append(pk)
-        _zet_voortgang(taak.pk, gedaan)
+        if time.monotonic() - gemeld > VOORTGANG_ELKE:
+            _zet_voortgang(taak.pk, gedaan)
+            gemeld = time.monotonic()
 
 
 def _een_keer_bijwerken():
