@@ -140,10 +140,9 @@ def nieuwe_verzoeken(vandaag, verslag, dry_run):
     for page in due:
         organisatie = _organisatie_van(page, organisaties)
         if organisatie is not None:  # an offer outside every organisation has no partners
-            per_organisatie[organisatie.pk].append(page)
+            per_organisatie[organisatie].append(page)
     geldig_tot = vandaag + datetime.timedelta(days=settings.NAKIJKEN_LINK_GELDIG_DAGEN)
-    for organisatie_pk, pages in per_organisatie.items():
-        organisatie = next(o for o in organisaties.values() if o.pk == organisatie_pk)
+    for organisatie, pages in per_organisatie.items():
         verzoeken = [
             Nakijkverzoek.objects.create(
                 aanbod=page,
