@@ -65,6 +65,11 @@ def test_errors_on_both_tabs_are_counted_listed_and_lead_to_their_field(
         "URL-naam (tabblad Eigenschappen) — Dit is een verplicht veld."
     )
 
+    # Measured once the message has faded in (it appears with an opacity transition).
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.messages, .messages li')]
+            .every((e) => getComputedStyle(e).opacity === '1')"""
+    )
     axe = Axe().run(
         page,
         context={"include": [[".messages .kijk-na"]]},
@@ -72,7 +77,8 @@ def test_errors_on_both_tabs_are_counted_listed_and_lead_to_their_field(
             "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
         },
     )
-    assert axe.response["violations"] == []
+    violations = axe.response["violations"]
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
 
     # The link to a field on the hidden tab opens that tab and focuses the field.
     expect(page.locator("#id_slug")).to_be_hidden()
