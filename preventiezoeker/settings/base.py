@@ -272,10 +272,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
 
-# Each concern of issue 11 in its own module, so this file stays the map.
+# Each concern in its own module, so this file stays the map.
 from .csp import *  # noqa: E402,F403
-from .login import *  # noqa: E402,F403
-from .uploads import *  # noqa: E402,F403
-# Issue 12.
 from .importeren import *  # noqa: E402,F403
+from .login import *  # noqa: E402,F403
 from .nakijken import *  # noqa: E402,F403
+from .uploads import *  # noqa: E402,F403
