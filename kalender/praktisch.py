@@ -123,13 +123,3 @@ def prijs(activiteit, aanbod):
         waarden = [w for w in waarden if w not in (PrijsCategorie.GRATIS, PrijsCategorie.BETALEND)]
     labels = tuple(activiteit._meta.get_field("prijs").labels(waarden))
     return Prijs(labels, bedrag)
-
-
-def tegenstrijdige_prijs(waarden, bedrag):
-    """The Dutch error for a form that says free and gives an amount, or None."""
-    if bedrag is not None and bedrag > 0 and PrijsCategorie.GRATIS in (waarden or []):
-        return (
-            "Gratis en een bedrag gaan niet samen. Kies 'betalend' en vul het bedrag in, "
-            "of laat het bedrag leeg als het gratis is."
-        )
-    return None

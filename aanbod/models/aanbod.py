@@ -18,7 +18,7 @@ from aanbod.enums import VIJF_B_OOK, Inschrijving, PrijsCategorie, Toegankelijkh
 from aanbod.fields import MultiChoiceField
 from aanbod.forms import AanbodPageForm
 from aanbod.models.instellingen import verborgen_als_verouderd
-from aanbod.validators import validate_telefoon
+from aanbod.validators import prijs_fout, validate_telefoon
 from aanbod.waarschuwingen import WaarschuwingenPanel
 from schrijfhulp.panels import SchrijfhulpPanel
 
@@ -192,10 +192,8 @@ class AanbodPage(Page):
             errors["max_leeftijd"] = (
                 "De maximumleeftijd mag niet kleiner zijn dan de minimumleeftijd."
             )
-        if PrijsCategorie.BETALEND in (self.prijs or []) and self.bedrag is None:
-            errors["bedrag"] = "Vul een bedrag in als het aanbod betalend is."
-        if self.bedrag is not None and self.bedrag < 0:
-            errors["bedrag"] = "Een bedrag kan niet negatief zijn."
+        if fout := prijs_fout(self.prijs, self.bedrag):
+            errors["bedrag"] = fout
         if errors:
             raise ValidationError(errors)
 

@@ -20,7 +20,7 @@ from aanbod.enums import Inschrijving, PrijsCategorie, Vorm
 from aanbod.fields import MultiChoiceField
 from aanbod.models.aanbod import CHECKBOXES, RICH_TEXT_FEATURES, AanbodPage
 from aanbod.models.adres import MetAdres
-from aanbod.validators import validate_telefoon
+from aanbod.validators import prijs_fout, validate_telefoon
 
 from .. import herhaling as hh
 from .. import praktisch
@@ -227,11 +227,7 @@ class ActiviteitPage(MetAdres, Page):
                     errors["herhaal_tot"] = "Hoogstens 2 jaar na de eerste keer."
             if self.herhaal_aantal and self.herhaal_aantal > hh.MAX_MOMENTEN:
                 errors["herhaal_aantal"] = f"Hoogstens {hh.MAX_MOMENTEN} keer."
-        if PrijsCategorie.BETALEND in (self.prijs or []) and self.bedrag is None:
-            errors["bedrag"] = "Vul een bedrag in als de activiteit betalend is."
-        elif self.bedrag is not None and self.bedrag < 0:
-            errors["bedrag"] = "Een bedrag kan niet negatief zijn."
-        elif fout := praktisch.tegenstrijdige_prijs(self.prijs, self.bedrag):
+        if fout := prijs_fout(self.prijs, self.bedrag, "de activiteit"):
             errors["bedrag"] = fout
         if errors:
             raise ValidationError(errors)

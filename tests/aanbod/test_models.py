@@ -28,6 +28,7 @@ def test_vocabularies_are_loaded_with_ghent_spelling(db):
     [
         ({"min_leeftijd": 65, "max_leeftijd": 18}, "max_leeftijd"),
         ({"prijs": ["betalend"], "bedrag": None}, "bedrag"),
+        ({"prijs": ["gratis"], "bedrag": 45}, "bedrag"),  # "Gratis" never next to "€ 45"
         ({"in_het_kort": "x" * 301}, "in_het_kort"),
         ({"inschrijving_telefoon": "bel me"}, "inschrijving_telefoon"),
         ({"inschrijving_email": "geen-adres"}, "inschrijving_email"),

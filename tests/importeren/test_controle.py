@@ -55,7 +55,7 @@ def test_formula_cell_in_xlsx_is_refused(partner_a):
 
 def test_neutralised_cell_and_phone_numbers_are_text(partner_a):
     koppen = "titel;in het kort;thema's;talen;vorm;prijs;hoe inschrijven;telefoon;bedrag"
-    regel = rij("'=Gezond eten", kort="'- elke week") + ";+32 9 123 45 67;4,50"
+    regel = rij("'=Gezond eten", kort="'- elke week", prijs="betalend") + ";+32 9 123 45 67;4,50"
     taak = taak_van(opladen(client_for(partner_a.user), csv_bestand([regel], koppen=koppen)))
     assert taak.fouten == []
     assert taak.plan[0]["titel"] == "=Gezond eten"
