@@ -52,7 +52,14 @@ def csv_bestand(rijen, vocab, ids=None, versie=""):
     schrijver = csv.writer(uit, delimiter=";")
     schrijver.writerow(KOPPEN)
     for n in range(rijen):
-        prijs = rng.sample(["Gratis", "Kansentarief / UiTPAS", "Betalend"], rng.randint(1, 2))
+        prijs = rng.choice(
+            [
+                ["Gratis"],
+                ["Kansentarief / UiTPAS"],
+                ["Betalend"],
+                ["Betalend", "Kansentarief / UiTPAS"],
+            ]
+        )
         schrijver.writerow([
             ids[n] if ids else "",
             f"Aanbod {n + 1} {versie}".strip(),
