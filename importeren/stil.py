@@ -4,7 +4,10 @@
   offers would send 1,000 mails (waiting on the mail server inside its transaction). They are
   held back and the import sends one summary through the outbox (mails.py).
 - The admin's own search index (modelsearch) is written on every save, about three per
-  imported offer; it is written once per offer at the end, in the same transaction.
+  imported offer; it is written once per offer at the end.
+- The public search index: every publish queues its offer (aanbod/signals.py), and with
+  PostgreSQL writes it at once; the import queues all its offers in one batch at the end,
+  inside its transaction (toepassen.py).
 
 Wagtail's receivers are swapped, on the first import, for wrappers that do exactly what they
 did unless the current thread is running an import (a thread-local flag): other requests are
@@ -17,7 +20,7 @@ from contextlib import contextmanager
 from django.db.models.signals import post_save
 
 from wagtail.models import TaskState, WorkflowState
-from wagtail.signals import task_submitted, workflow_submitted
+from wagtail.signals import page_published, task_submitted, workflow_submitted
 
 _lokaal = threading.local()
 _vervangen = threading.Lock()
@@ -37,15 +40,25 @@ def _stil():
 
 @contextmanager
 def zonder_meldingen():
-    """Hold back moderator mails and admin-search writes while the import runs in this thread;
-    the search writes happen at the end (inside the caller's transaction)."""
+    """Hold back moderator mails and search-index writes while the import runs in this thread;
+    the admin search is written when it ends, the public one by whoever calls gepubliceerd()."""
     vervang_ontvangers()
     _lokaal.uitgesteld = set()
+    _lokaal.gepubliceerd = set()
     try:
         yield
         _schrijf_zoekindex(_lokaal.uitgesteld)
     finally:
         _lokaal.uitgesteld = None
+        _lokaal.gepubliceerd = None
+
+
+def gepubliceerd():
+    """The offers published so far by the import in this thread, and forget them."""
+    ids = set(getattr(_lokaal, "gepubliceerd", None) or ())
+    if ids:
+        _lokaal.gepubliceerd = set()
+    return ids
 
 
 def _schrijf_zoekindex(ids):
@@ -74,6 +87,18 @@ def _zoekindex_later(origineel):
     return ontvanger
 
 
+def _publiek_later(origineel):
+    from aanbod.models import AanbodPage
+
+    def ontvanger(sender, instance, **kwargs):
+        if _stil() and isinstance(instance, AanbodPage):
+            _lokaal.gepubliceerd.add(instance.pk)
+            return None
+        return origineel(sender=sender, instance=instance, **kwargs)
+
+    return ontvanger
+
+
 def vervang_ontvangers():
     """Swap Wagtail's receivers for the wrappers above, once per process."""
     if _klaar:
@@ -86,6 +111,7 @@ def vervang_ontvangers():
         from modelsearch.signal_handlers import post_save_signal_handler
 
         from aanbod.models import AanbodPage
+        from aanbod.signals import reindex_on_publish
 
         for signal, sender, uid, naam in MAIL_ONTVANGERS:
             if signal.disconnect(sender=sender, dispatch_uid=uid):
@@ -93,6 +119,11 @@ def vervang_ontvangers():
                     _tenzij_stil(getattr(signal_handlers, naam)), sender=sender,
                     dispatch_uid=uid, weak=False,
                 )  # fmt: skip
+        if page_published.disconnect(reindex_on_publish):
+            page_published.connect(
+                _publiek_later(reindex_on_publish), weak=False,
+                dispatch_uid="importeren-publiek-later",
+            )  # fmt: skip
         if post_save.disconnect(post_save_signal_handler, sender=AanbodPage):
             post_save.connect(
                 _zoekindex_later(post_save_signal_handler), sender=AanbodPage, weak=False,

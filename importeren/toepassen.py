@@ -21,13 +21,14 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from aanbod.forms import vrije_slug
 from aanbod.models import AanbodPage
-from preventiezoeker.search.sync import flush_soon
+from aanbod.search import SOURCE
+from preventiezoeker.search.sync import queue
 
 from .controle import controleer
 from .enums import Actie, ImportStatus
 from .mails import meld_ingediend
 from .models import ImportTaak
-from .stil import zonder_meldingen
+from .stil import gepubliceerd, zonder_meldingen
 
 logger = logging.getLogger(__name__)
 VOORTGANG_ELKE = 0.5  # seconds between two progress reports
@@ -139,7 +140,7 @@ def pas_toe(taak):
             _rijen(taak, controle, user, nieuw, gewijzigd, ingediend)
         for page in AanbodPage.objects.filter(pk__in=nieuw + gewijzigd):
             ReferenceIndex.create_or_update_for_object(page)
-        _een_keer_bijwerken()
+        queue(SOURCE, gepubliceerd())  # the public search index, in one batch
     return nieuw, gewijzigd, ingediend
 
 
@@ -159,16 +160,6 @@ def _rijen(taak, controle, user, nieuw, gewijzigd, ingediend):
         if time.monotonic() - gemeld > VOORTGANG_ELKE:
             _zet_voortgang(taak.pk, gedaan)
             gemeld = time.monotonic()
-
-
-def _een_keer_bijwerken():
-    """Every publish queues its offer for the search index and asks for a flush after the
-    commit; one flush applies the whole queue, so the import keeps only the last request
-    (a thousand flushes would each take the index lock after the commit)."""
-    verbinding = transaction.get_connection()
-    flushes = [c for c in verbinding.run_on_commit if c[1] is flush_soon]
-    for overbodig in flushes[:-1]:
-        verbinding.run_on_commit.remove(overbodig)
 
 
 def _maak(rij, user):

@@ -11,7 +11,7 @@ from aanbod.zoeken import zoek
 from importeren import toepassen as toepassen_module
 from preventiezoeker.outbox.models import OutgoingMail
 from preventiezoeker.search.sync import flush, rebuild
-from tests.aanbod.factories import AanbodPageFactory
+from tests.aanbod.factories import AanbodPageFactory, publish
 from tests.importeren.conftest import (
     client_for,
     csv_bestand,
@@ -223,7 +223,10 @@ def test_admin_search_finds_imported_offers(coordinator, partner_a):
     assert [p.pk for p in gevonden] == taak.nieuw_ids
 
 
-def test_outside_an_import_wagtail_still_mails_and_indexes(partner_a, coordinator, mailoutbox):
+def test_outside_an_import_wagtail_still_mails_and_indexes(
+    partner_a, coordinator, mailoutbox, index_dir
+):
+    rebuild()
     importeer(partner_a.user, [rij("Eerst een import")])  # the receivers are swapped by now
     assert mailoutbox == []
     from tests.aanbod.test_workflow import submit
@@ -233,6 +236,9 @@ def test_outside_an_import_wagtail_still_mails_and_indexes(partner_a, coordinato
     assert [m.to for m in mailoutbox] == [["coordinator@example.org"]]
     nieuw = AanbodPageFactory(parent=partner_a.organisatie, title="Handmatig zoekbaar")
     assert nieuw.pk in [p.pk for p in AanbodPage.objects.all().search("zoekbaar")]
+    publish(nieuw)  # the public index too, through the publish signal as before
+    flush()
+    assert [r.kaart.pk for r in zoek(QueryDict("q=zoekbaar"), log=False).results] == [nieuw.pk]
 
 
 def test_update_changes_lists_of_a_published_offer(coordinator, partner_a):
