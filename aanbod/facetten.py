@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.db.models import Q
 
 from preventiezoeker import search, versies
 
@@ -37,6 +38,14 @@ class Facet:
     # Values are shown grouped by the vocabulary's `groep` field (the five B's).
     gegroepeerd: bool = False
     in_kalender: bool = True
+    # A number typed in one field (leeftijd) rather than ticked: the form shows a number input,
+    # the panel only the chosen value with its count.
+    getal: bool = False
+    # The facet's values of one offer, for facets computed from its fields (`velden`), and the
+    # database filter for the fallback when the index is down: (values) -> Q.
+    per_pagina: Callable | None = None
+    velden: tuple = ()
+    db_filter: Callable | None = None
     # The OpenAPI parameter's description and example.
     uitleg: str = ""
     voorbeeld: str = ""
@@ -64,6 +73,32 @@ class Facet:
 def _organisaties():
     model = apps.get_model("aanbod", "OrganisatiePage")
     return model.objects.live().public().order_by("title").values_list("slug", "title")
+
+
+MIN_LEEFTIJD, MAX_LEEFTIJD = 0, 120
+ALLE_LEEFTIJDEN = "alle-leeftijden"
+
+
+def _leeftijden():
+    return {str(n): f"{n} jaar" for n in range(MIN_LEEFTIJD, MAX_LEEFTIJD + 1)}
+
+
+def leeftijden_van(page):
+    """An offer's ages as facet values: every age in its range (an open end runs to the limit),
+    or the match-all value when it has no range, so `leeftijd=67` is one term in any engine."""
+    laag, hoog = page.min_leeftijd, page.max_leeftijd
+    if laag is None and hoog is None:
+        return [ALLE_LEEFTIJDEN]
+    laag = MIN_LEEFTIJD if laag is None else laag
+    hoog = MAX_LEEFTIJD if hoog is None else min(hoog, MAX_LEEFTIJD)
+    return [str(n) for n in range(laag, hoog + 1)]
+
+
+def _leeftijd_q(values):
+    leeftijd = int(values[0])
+    return (Q(min_leeftijd__isnull=True) | Q(min_leeftijd__lte=leeftijd)) & (
+        Q(max_leeftijd__isnull=True) | Q(max_leeftijd__gte=leeftijd)
+    )
 
 
 FACETTEN = (
@@ -106,6 +141,16 @@ FACETTEN = (
     Facet(
         "organisatie", "Organisatie", "organisaties", waarden=_organisaties, in_kalender=False,
         uitleg="Slug van de pagina van een organisatie.", voorbeeld="wgc-alfa",
+    ),
+    Facet(
+        "leeftijd", "Leeftijd van de cliënt", "leeftijden", waarden=_leeftijden,
+        alles=ALLE_LEEFTIJDEN, alles_label="Alle leeftijden", getal=True, in_kalender=False,
+        per_pagina=leeftijden_van, velden=("min_leeftijd", "max_leeftijd"), db_filter=_leeftijd_q,
+        uitleg=(
+            f"Leeftijd in jaren ({MIN_LEEFTIJD} tot {MAX_LEEFTIJD}): aanbod waarvan de "
+            "leeftijdsgrenzen die leeftijd insluiten, of dat geen grenzen heeft."
+        ),
+        voorbeeld="67",
     ),
 )  # fmt: skip
 FACET = {facet.naam: facet for facet in FACETTEN}

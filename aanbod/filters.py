@@ -12,7 +12,7 @@ import django_filters
 
 from preventiezoeker.search.query import MAX_QUERY_CHARS
 
-from .facetten import FACETTEN, keuzes, verhuis
+from .facetten import FACETTEN, MAX_LEEFTIJD, MIN_LEEFTIJD, keuzes, verhuis
 from .models import AanbodPage
 
 MAX_VALUES_PER_FACET = 20
@@ -67,6 +67,8 @@ def facet_keuzes(form, facetten):
                 f"Onbekende keuze genegeerd bij {facet.label.lower()}: "
                 + ", ".join(field.dropped[:5])
             )
+        if getattr(field, "melding", ""):
+            notices.append(field.melding)
         if getattr(field, "truncated", False):
             notices.append(
                 f"Je koos te veel waarden bij {facet.label.lower()}; "
@@ -77,6 +79,37 @@ def facet_keuzes(form, facetten):
 
 class FacetFilter(django_filters.MultipleChoiceFilter):
     field_class = LenientMultipleChoiceField
+
+
+class LeeftijdField(forms.Field):
+    """One age in whole years, as a facet value ("67"); anything else is ignored with a notice
+    (`melding`), never an error. Several values: the first filled in counts."""
+
+    def clean(self, value):
+        self.melding = ""
+        values = value if isinstance(value, list | tuple) else [value]
+        raw = next((str(v).strip() for v in values if v is not None and str(v).strip()), "")
+        if not raw:
+            return []
+        try:
+            leeftijd = int(raw[:12])
+        except ValueError:
+            leeftijd = None
+        if leeftijd is None or not MIN_LEEFTIJD <= leeftijd <= MAX_LEEFTIJD:
+            self.melding = (
+                f"„{raw[:20]}” is geen leeftijd die we kennen. Geef een leeftijd in jaren, "
+                f"van {MIN_LEEFTIJD} tot {MAX_LEEFTIJD}. We tonen nu aanbod voor alle leeftijden."
+            )
+            return []
+        return [str(leeftijd)]
+
+
+class LeeftijdFilter(django_filters.Filter):
+    field_class = LeeftijdField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.extra["widget"] = forms.SelectMultiple  # reads every value of the parameter
 
 
 class ZoekwoordenField(forms.CharField):
@@ -120,7 +153,8 @@ class AanbodFilterSet(django_filters.FilterSet):
         super().__init__(data, *args, queryset=AanbodPage.objects.none(), **kwargs)
         self.choices = choices or keuzes()
         for facet in FACETTEN:
-            self.form.fields[facet.naam].choices = Keuzes(self.choices[facet.naam])
+            if not facet.getal:
+                self.form.fields[facet.naam].choices = Keuzes(self.choices[facet.naam])
 
     def get_form_class(self):
         """Built once per class rather than per request: the fields are always the same (each
@@ -160,7 +194,10 @@ class AanbodFilterSet(django_filters.FilterSet):
 # The facets from the registry, in its order, between q and sort.
 AanbodFilterSet.base_filters = {
     "q": AanbodFilterSet.base_filters["q"],
-    **{facet.naam: FacetFilter(field_name=facet.naam) for facet in FACETTEN},
+    **{
+        facet.naam: (LeeftijdFilter if facet.getal else FacetFilter)(field_name=facet.naam)
+        for facet in FACETTEN
+    },
     "sort": AanbodFilterSet.base_filters["sort"],
     "page": AanbodFilterSet.base_filters["page"],
 }

@@ -74,6 +74,8 @@ def to_document(page, organisaties, vocab):
             values = list(getattr(page, facet.veld) or [])
             names = LABELS[facet.veld]
             labels += [names.get(v, v) for v in values]
+        elif facet.per_pagina is not None:
+            values = facet.per_pagina(page)
         else:  # organisatie: the page the offer lives under
             values = [organisatie.slug] if organisatie else []
         document[facet.naam] = values
@@ -84,6 +86,7 @@ def to_document(page, organisaties, vocab):
 FIELDS = (
     "pk", "path", "title", "in_het_kort", "beschrijving", "planning", "prijs_toelichting",
     "stadsbreed", "vormen", "prijs", "inschrijving", "laatst_nagekeken", "einddatum",
+    *(name for facet in FACETTEN for name in facet.velden),
 )  # fmt: skip
 
 

@@ -31,6 +31,7 @@ KNOWN = {
     "vorm": list(Vorm.values),
     "inschrijving": list(Inschrijving.values),
     "organisatie": ["wgc-alfa", "zf-beta"],
+    "leeftijd": ["0", "12", "67", "120", "-3", "200", "abc", "alle-leeftijden", "6.5"],
 }
 WORDS = ["fiets", "fietsles", "mondzorg", "koken", "<b>", "&amp;", '"', "*", "title:", "OR", "é"]
 PARAM_NAMES = ["q", "sort", "page", *FACETS, "foo", "utm_source", "Q", "page[]"]
@@ -82,7 +83,8 @@ def aanbod_index(site_tree, settings, tmp_path):
     )
     page.wijken.set([Wijk.objects.get(slug="ledeberg")])
     page.save()
-    AanbodPageFactory(parent=alfa, title="Wandelen <<>>", stadsbreed=True)
+    AanbodPageFactory(parent=alfa, title="Wandelen <<>>", stadsbreed=True, min_leeftijd=60)
+    AanbodPageFactory(parent=alfa, title="Kinderyoga", min_leeftijd=4, max_leeftijd=12)
     rebuild()
     yield
     reset_backend()
