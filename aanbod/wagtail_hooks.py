@@ -7,7 +7,16 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from aanbod.actualiteit import LOG_ACTION
 from aanbod.admin_api import ENDPOINTS
 from aanbod.bulk_acties import BULK_ACTIONS
-from aanbod.models import Doelgroep, Synoniem, Taal, Thema, Toegankelijkheid, Wijk, ZoekStatistiek
+from aanbod.models import (
+    Doelgroep,
+    Hulplijn,
+    Synoniem,
+    Taal,
+    Thema,
+    Toegankelijkheid,
+    Wijk,
+    ZoekStatistiek,
+)
 
 
 class VocabulariumViewSet(SnippetViewSet):
@@ -54,6 +63,13 @@ class SynoniemViewSet(SnippetViewSet):
     ordering = ["term"]
 
 
+class HulplijnViewSet(SnippetViewSet):
+    model = Hulplijn
+    icon = "help"
+    list_display = ["naam", "nummer", "woorden", "volgorde"]
+    ordering = ["volgorde", "naam"]
+
+
 class VocabulariaGroup(SnippetViewSetGroup):
     menu_label = "Lijsten"
     menu_icon = "list-ul"
@@ -65,6 +81,7 @@ class VocabulariaGroup(SnippetViewSetGroup):
         TaalViewSet,
         ToegankelijkheidViewSet,
         SynoniemViewSet,
+        HulplijnViewSet,
     )
 
 

@@ -85,6 +85,14 @@ def without_filter(resultaat):
     ]
 
 
+def help_lines(resultaat):
+    """Help lines for a crisis word in the query (zelfmoord, geweld, ...), whatever the results."""
+    return [
+        {"name": lijn.naam, "number": lijn.nummer, "text": lijn.tekst, "url": lijn.link or None}
+        for lijn in resultaat.hulplijnen
+    ]
+
+
 @api_view
 def aanbod_lijst(request):
     resultaat = zoek(request.GET, log=request.method == "GET")
@@ -106,6 +114,7 @@ def aanbod_lijst(request):
             "facets": facet_counts(resultaat.facets),
             "suggestion": resultaat.suggestion or None,
             "without_filter": without_filter(resultaat),
+            "help_lines": help_lines(resultaat),
             "notices": list(resultaat.notices),
         }
     )

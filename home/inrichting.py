@@ -35,8 +35,8 @@ DOORVERWIJZING_PERMISSIONS = {
 
 
 def vocabulary_model_names():
-    """The snippets coordinators keep: every facet vocabulary, plus the synonyms."""
-    return [model._meta.model_name for model in vocabulary_models()] + ["synoniem"]
+    """The snippets coordinators keep: every facet vocabulary, the synonyms and help lines."""
+    return [model._meta.model_name for model in vocabulary_models()] + ["synoniem", "hulplijn"]
 
 
 @transaction.atomic

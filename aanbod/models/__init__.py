@@ -1,4 +1,5 @@
 from .aanbod import AanbodIndexPage, AanbodLocatie, AanbodPage
+from .crisis import Hulplijn
 from .instellingen import ActualiteitInstellingen
 from .organisatie import OrganisatiePage
 from .synoniemen import Synoniem
@@ -11,6 +12,7 @@ __all__ = [
     "AanbodPage",
     "ActualiteitInstellingen",
     "Doelgroep",
+    "Hulplijn",
     "OrganisatiePage",
     "Synoniem",
     "Taal",

@@ -148,6 +148,20 @@ def _response():
             "description": "Verbeterde zoekwoorden (platte tekst) of null.",
         },
         "without_filter": _without_filter(),
+        "help_lines": {
+            "type": "array",
+            "description": "Hulplijnen als de zoekwoorden over een crisis gaan (zelfmoord...).",
+            "items": {
+                "type": "object",
+                "required": ["name", "number", "text", "url"],
+                "properties": {
+                    "name": {"type": "string"},
+                    "number": {"type": "string"},
+                    "text": {"type": "string"},
+                    "url": NULLABLE_STRING,
+                },
+            },
+        },
         "notices": {
             "type": "array",
             "items": {"type": "string"},
