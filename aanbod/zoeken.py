@@ -22,7 +22,7 @@ from .actualiteit import is_verouderd
 from .facetten import FACETTEN, keuzes_en_groepen
 from .filters import AanbodFilterSet
 from .markering import markeer
-from .models import AanbodPage, OrganisatiePage
+from .models import AanbodPage, Hulplijn, OrganisatiePage
 from .search import SOURCE, Vocabularies
 
 logger = logging.getLogger(__name__)
@@ -33,6 +33,8 @@ KAART_VELDEN = (
     "title", "url_path", "path", "in_het_kort", "stadsbreed", "prijs", "laatst_nagekeken",
 )  # fmt: skip
 TE_LANG = "De zoekopdracht duurde te lang; de volgorde is misschien niet de beste."
+# At most this many extra searches for the "zonder filter X" offers of an empty result.
+MAX_ZONDER_FILTER = 6
 
 
 @dataclass
@@ -112,6 +114,8 @@ class Zoekresultaat:
     unavailable: bool = False
     # With no results: per active facet, how many there would be without it (see _zonder_filter).
     zonder_filter: list[dict] = field(default_factory=list)
+    # Help lines for a crisis word in the text (aanbod/models/crisis.py), whatever the results.
+    hulplijnen: list[Hulplijn] = field(default_factory=list)
 
     @property
     def num_pages(self):
@@ -124,6 +128,11 @@ class Zoekresultaat:
     @property
     def kaarten(self):
         return [r.kaart for r in self.results]
+
+    @property
+    def themas(self):
+        """The theme facet's values: the way forward on an empty result."""
+        return next((f.values for f in self.facets if f.name == "thema"), [])
 
     @property
     def chips(self):
@@ -142,6 +151,7 @@ def zoek(data: QueryDict, log=True) -> Zoekresultaat:
         text=params["text"], filters=params["filters"], sort=query.effective_sort(),
         page=params["page"], per_page=PER_PAGE, notices=notices,
     )  # fmt: skip
+    out.hulplijnen = Hulplijn.voor_zoekopdracht(params["text"])
     try:
         result, hits = _zichtbaar_zoeken(query)
     except SearchUnavailable:
@@ -215,16 +225,15 @@ def _verborgen(hits):
 def _zonder_filter(out):
     """With no results: per active facet, how many results there would be without it.
 
-    Only offers that help (count > 0), most results first. One more search per active facet:
-    the facet counts can't answer this (they count one value, not "any value or none").
+    Only offers that help (count > 0), most results first. One more search per active facet,
+    for the first MAX_ZONDER_FILTER of them: the facet counts can't answer this (they count one
+    value, not "any value or none").
     """
     if out.total or not out.has_filters:
         return []
     labels = {f.name: f for f in out.facets}
     offers = []
-    for name, values in out.filters.items():
-        if not values:
-            continue
+    for name, values in [(n, v) for n, v in out.filters.items() if v][:MAX_ZONDER_FILTER]:
         rest = {f: v for f, v in out.filters.items() if f != name and v}
         try:
             total = search(SearchQuery(text=out.text, filters=rest, per_page=1)).total
