@@ -104,3 +104,21 @@ class Selectie:
         if resultaat.ontbrekend:
             self._bewaar(resultaat.ids)
         return resultaat
+
+
+def adressen(page) -> list[str]:
+    """'Buurtcentrum Rabot, Rabotstraat 1, 9000 Gent' per location (prefetched above)."""
+    return [
+        ", ".join(d for d in (loc.naam, loc.straat_nummer, f"{loc.postcode} {loc.gemeente}") if d)
+        for loc in page.locaties.all()
+    ]
+
+
+def met_contact(paginas, url_van):
+    """Give each offer what a printed or mailed list needs: its addresses, a phone number (to
+    sign up, else the organisation's) and its absolute link. Returns paginas."""
+    for page in paginas:
+        page.adressen = adressen(page)
+        page.telefoon = page.inschrijving_telefoon or page.organisatie.telefoon
+        page.absolute_url = url_van(page)
+    return paginas

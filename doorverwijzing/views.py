@@ -14,12 +14,13 @@ from aanbod.enums import Inschrijving
 from aanbod.models import AanbodPage
 from doorverwijzing import ratelimit
 from doorverwijzing.enums import Soort
+from doorverwijzing.fiche import inkorting
 from doorverwijzing.forms import AanvraagForm, CorrectieForm, MailSelectieForm
 from doorverwijzing.mails import mail_aanvraag_nieuw, mail_selectie
 from doorverwijzing.meldingen import nieuwe_melding
 from doorverwijzing.models import Telling
 from doorverwijzing.qr import qr_svg
-from doorverwijzing.selectie import Selectie, parse_ids, zichtbare_paginas
+from doorverwijzing.selectie import Selectie, met_contact, parse_ids, zichtbare_paginas
 from doorverwijzing.vertalingen import (
     INSCHRIJVING,
     TALEN,
@@ -99,6 +100,7 @@ def _selectie_antwoord(request, fallback, naar=None, **extra):
 
 def _selectie_context(request, resultaat, **extra):
     deel_pad = f"{reverse('doorverwijzing:selectie')}?ids={resultaat.ids_tekst}"
+    met_contact(resultaat.paginas, lambda page: absolute_url(request, page))
     return {
         "paginas": resultaat.paginas,
         "ontbrekend": resultaat.ontbrekend,
@@ -204,8 +206,6 @@ def mailen(request):
             request, template, _selectie_context(request, resultaat, mail_form=MailSelectieForm())
         )
     context = _selectie_context(request, resultaat)
-    for page in resultaat.paginas:
-        page.absolute_url = absolute_url(request, page)
     fiche_url = request.build_absolute_uri(
         f"{reverse('doorverwijzing:selectie_fiche')}?ids={resultaat.ids_tekst}"
     )
@@ -237,6 +237,7 @@ def _fiche(request, paginas, ontbrekend=0, terug=None, ids_tekst=""):
         url = absolute_url(request, page)
         zonder_afspraak = INSCHRIJVING[Inschrijving.ZONDER_AFSPRAAK][taal]
         inschrijving = inschrijving_zinnen(page, taal)
+        talen = taal_namen(page)
         items.append(
             {
                 "page": page,
@@ -247,7 +248,8 @@ def _fiche(request, paginas, ontbrekend=0, terug=None, ids_tekst=""):
                 "wanneer": wanneer.get(page.pk),
                 # Walk-in already has its pictogram line; the block says the rest.
                 "inschrijving": [z for z in inschrijving if z != zonder_afspraak],
-                "talen": taal_namen(page),
+                "talen": talen,
+                "kort": inkorting(page, taal, talen),
                 "rolstoel": any(
                     k.slug == "rolstoeltoegankelijk" for k in page.toegankelijkheid.all()
                 ),

@@ -1,0 +1,82 @@
+"""What fits on one A4 handout. Long partner texts are shortened here, at a word, and the sheet
+then says where the rest is (the website, behind the QR code); the print CSS clips whatever is
+still too long as a last safety net, so the QR code never lands on a second sheet."""
+
+import html
+import re
+
+from django.utils.html import strip_tags
+
+# Characters (or items) that still fit beside the fixed blocks at print size.
+MAX_BESCHRIJVING = 280  # less when "In het kort" already fills its four lines
+MAX_PLANNING = 110
+MAX_TITEL = 110
+MAX_ORGANISATIE = 90
+MAX_LOCATIES = 2
+MAX_TALEN = 8
+
+MEER = {
+    "nl": "Meer op de website: scan de QR-code.",
+    "fr": "Plus d'informations sur le site : scannez le code QR.",
+    "en": "More on the website: scan the QR code.",
+    "ar": "المزيد على الموقع: امسح رمز QR.",
+    "tr": "Devamı web sitesinde: QR kodu tarayın.",
+}
+UITLEG = {
+    "nl": "Meer uitleg", "fr": "Plus d'explications", "en": "More details",
+    "ar": "مزيد من التوضيح", "tr": "Daha fazla açıklama",
+}  # fmt: skip
+ANDERE_PLAATSEN = {  # (one, more)
+    "nl": ("Nog 1 andere plaats.", "Nog {} andere plaatsen."),
+    "fr": ("Encore 1 autre lieu.", "Encore {} autres lieux."),
+    "en": ("1 more place.", "{} more places."),
+    "ar": ("مكان آخر واحد.", "{} أماكن أخرى."),
+    "tr": ("1 yer daha.", "{} yer daha."),
+}
+
+
+def kort(tekst: str, maximum: int) -> tuple[str, bool]:
+    """(text, shortened?): cut at the last whole word before maximum, with an ellipsis."""
+    tekst = " ".join((tekst or "").split())
+    if len(tekst) <= maximum:
+        return tekst, False
+    stuk = tekst[: maximum + 1]
+    knip = stuk.rfind(" ")
+    stuk = stuk[:knip] if knip > maximum // 2 else tekst[:maximum]
+    return stuk.rstrip(" ,.;:–-") + "…", True
+
+
+def platte_tekst(rich_text: str) -> str:
+    """The rich text as one plain paragraph (the handout shows no markup)."""
+    zonder = strip_tags(re.sub(r"</(p|li|h\d)>|<br\s*/?>", " ", rich_text or ""))
+    return html.unescape(zonder)
+
+
+def inkorting(page, taal, talen):
+    """The shortened texts for one sheet and whether anything was left out."""
+    ruimte = MAX_BESCHRIJVING - max(0, len(page.in_het_kort) - 150)
+    beschrijving, b_kort = kort(platte_tekst(page.beschrijving), ruimte)
+    planning, p_kort = kort(page.planning, MAX_PLANNING)
+    titel, t_kort = kort(page.title, MAX_TITEL)
+    organisatie, o_kort = kort(page.organisatie.title, MAX_ORGANISATIE)
+    locaties = list(page.locaties.all())
+    meer_locaties = max(0, len(locaties) - MAX_LOCATIES)
+    return {
+        "titel": titel,
+        "organisatie": organisatie,
+        "beschrijving": beschrijving,
+        "planning": planning,
+        "locaties": locaties[:MAX_LOCATIES],
+        "andere_plaatsen": (
+            ANDERE_PLAATSEN[taal][meer_locaties > 1].format(meer_locaties) if meer_locaties else ""
+        ),
+        "talen": talen[:MAX_TALEN],
+        "ingekort": b_kort
+        or p_kort
+        or t_kort
+        or o_kort
+        or meer_locaties > 0
+        or len(talen) > MAX_TALEN,
+        "meer": MEER[taal],
+        "uitleg": UITLEG[taal],
+    }
