@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import zxingcpp
 from PIL import Image
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from aanbod.demo import laad_demo, load_demo_data
@@ -159,3 +160,38 @@ def test_a_selection_of_three_prints_one_page_per_offer(live_server, page, organ
     assert_een_blad_per_aanbod(pdf, live_server.url, offers)
     pdf = pdf_van(page, f"{live_server.url}/selectie/fiche/?ids={ids}&taal=ar")
     assert_een_blad_per_aanbod(pdf, live_server.url, offers)
+
+
+def test_selection_page_prints_with_its_button_and_carries_contact_data(
+    live_server, page, browser, organisatie
+):
+    offers = [volledig_aanbod(organisatie, title=t) for t in ("Wandelclub Rabot", "Samen koken")]
+    for offer in offers:  # the caregiver's own selection (the print section is theirs)
+        page.goto(live_server.url + offer.url)
+        page.get_by_role("button", name=f"Zet in mijn selectie: {offer.title}").click()
+        page.get_by_role("link", name="je selectie").wait_for()
+    # Count window.print() calls instead of opening the dialog.
+    page.add_init_script("window.print = () => { window.geprint = (window.geprint || 0) + 1; };")
+    page.goto(live_server.url + "/selectie/")
+    page.get_by_role("button", name="Druk deze lijst af").click()
+    assert page.evaluate("window.geprint") == 1
+    page.emulate_media(media="print")
+    tekst = "\n".join(
+        p.extract_text()
+        for p in PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True))).pages
+    )
+    for offer in offers:
+        assert offer.title in tekst and live_server.url + offer.url in tekst
+    assert "Rabotstraat 1, 9000 Gent" in tekst and "09 012 34 56" in tekst
+    assert "Druk deze lijst af" not in tekst  # no buttons on paper
+
+    # Without JavaScript the button could do nothing: hidden, the tip says how.
+    context = browser.new_context(java_script_enabled=False)
+    zonder = context.new_page()
+    zonder.goto(live_server.url + offers[0].url)
+    zonder.get_by_role("button", name=f"Zet in mijn selectie: {offers[0].title}").click()
+    zonder.goto(live_server.url + "/selectie/")
+    expect(zonder.get_by_text("Afdrukken met je browser: Ctrl+P")).to_be_visible()
+    expect(zonder.locator("button[data-print]")).to_have_count(1)
+    expect(zonder.locator("button[data-print]")).to_be_hidden()
+    context.close()
