@@ -121,7 +121,7 @@ def test_zonder_filter_costs_at_most_six_extra_searches(client, pagina, monkeypa
 
 
 def lines(soup):
-    box = soup.select_one("aside.crisis")
+    box = soup.select_one("section.crisis")
     if box is None:
         return None
     return [a["href"] for a in box.select('a[href^="tel:"]')]
@@ -176,7 +176,7 @@ def test_the_box_shows_with_results_with_none_and_with_filters(client, pagina):
 
 def test_the_box_is_accessible_and_plain(client, pagina):
     soup = get(client, {"q": "zelfmoord"})[1]
-    box = soup.select_one("aside.crisis")
+    box = soup.select_one("section.crisis")
     heading = box.select_one("h2")
     assert box["aria-labelledby"] == heading["id"]
     assert heading.get_text(strip=True) == "Je staat er niet alleen voor"

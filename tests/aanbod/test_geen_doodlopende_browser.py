@@ -53,7 +53,7 @@ def test_zero_results_page_is_accessible_and_leads_on(live_server, page, aanbod)
 
 def test_crisis_box_is_accessible_and_first(live_server, page, aanbod):
     page.goto(f"{live_server.url}/aanbod/?q=zelfmoord")
-    box = page.get_by_role("complementary", name="Je staat er niet alleen voor")
+    box = page.get_by_role("region", name="Je staat er niet alleen voor")
     expect(box).to_be_visible()
     bel = box.get_by_role("link", name="bel 1813")
     expect(bel).to_have_attribute("href", "tel:1813")
@@ -65,7 +65,7 @@ def test_crisis_box_is_accessible_and_first(live_server, page, aanbod):
     page.get_by_role("button", name="Zoeken").focus()
     for _ in range(5):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.closest('aside.crisis') !== null"):
+        if page.evaluate("document.activeElement.closest('section.crisis') !== null"):
             break
     else:
         pytest.fail("The help lines are not among the first things a keyboard user reaches")
