@@ -8,7 +8,7 @@ import re
 from django.utils.html import strip_tags
 
 # Characters (or items) that still fit beside the fixed blocks at print size.
-MAX_BESCHRIJVING = 280  # less when "In het kort" already fills its four lines
+MAX_BESCHRIJVING = 200  # less when "In het kort" already fills its four lines
 MAX_PLANNING = 110
 MAX_TITEL = 110
 MAX_ORGANISATIE = 90
@@ -71,12 +71,10 @@ def inkorting(page, taal, talen):
             ANDERE_PLAATSEN[taal][meer_locaties > 1].format(meer_locaties) if meer_locaties else ""
         ),
         "talen": talen[:MAX_TALEN],
-        "ingekort": b_kort
-        or p_kort
-        or t_kort
-        or o_kort
-        or meer_locaties > 0
-        or len(talen) > MAX_TALEN,
+        # The explanation is the first to give way on a crowded sheet: then always point on.
+        "ingekort": any(
+            (beschrijving, p_kort, t_kort, o_kort, meer_locaties, len(talen) > MAX_TALEN)
+        ),
         "meer": MEER[taal],
         "uitleg": UITLEG[taal],
     }

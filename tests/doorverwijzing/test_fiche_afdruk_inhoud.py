@@ -57,13 +57,19 @@ def test_a_5000_character_description_is_shortened_with_a_pointer(client, partne
 
 
 def test_a_short_offer_says_nothing_was_left_out(client, partner_a):
+    html = fiche(client, partner_a.offer)  # no explanation, short texts
+    assert "Meer uitleg" not in html and "Meer op de website" not in html
+    assert "Scan de code voor meer informatie" in html
+
+
+def test_a_short_explanation_is_shown_whole_and_points_to_the_website(client, partner_a):
+    # In print the explanation gives way first on a crowded sheet: the pointer is always there.
     offer = partner_a.offer
     offer.beschrijving = "<p>Wandelen in het park.</p>"
     publish(offer)
     html = fiche(client, offer)
-    assert "Wandelen in het park." in html
-    assert "Meer op de website" not in html
-    assert "Scan de code voor meer informatie" in html
+    assert '<p class="fiche-beschrijving" lang="nl" dir="ltr">Wandelen in het park.</p>' in html
+    assert "Meer op de website: scan de QR-code." in html
 
 
 def test_markup_in_a_partner_text_is_shown_as_text(client, partner_a):
