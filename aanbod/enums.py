@@ -57,3 +57,31 @@ VIJF_B_OOK = {
     "inschrijving": {Inschrijving.ZONDER_AFSPRAAK: ToegankelijkheidGroep.BESCHIKBAAR},
     "vormen": {Vorm.AAN_HUIS: ToegankelijkheidGroep.BEREIKBAAR},
 }
+
+
+class VertalingTaal(models.TextChoices):
+    """Languages a partner can translate an offer's key texts into (AanbodVertaling). The four
+    of the public site first, then the languages Ghent's caregivers meet most. ISO 639 codes,
+    as the Taal vocabulary's slugs."""
+
+    FR = "fr", "Frans"
+    EN = "en", "Engels"
+    AR = "ar", "Arabisch"
+    TR = "tr", "Turks"
+    BG = "bg", "Bulgaars"
+    DE = "de", "Duits"
+    ES = "es", "Spaans"
+    FA = "fa", "Perzisch (Farsi)"
+    PRS = "prs", "Dari"
+    PL = "pl", "Pools"
+    PS = "ps", "Pasjtoe"
+    RO = "ro", "Roemeens"
+    RU = "ru", "Russisch"
+    SK = "sk", "Slovaaks"
+    SO = "so", "Somalisch"
+    TI = "ti", "Tigrinya"
+    UK = "uk", "Oekraïens"
+
+
+# Languages written right to left: their texts get dir="rtl".
+RECHTS_NAAR_LINKS = frozenset({"ar", "fa", "prs", "ps"})

@@ -3,6 +3,7 @@ from .crisis import Hulplijn
 from .instellingen import ActualiteitInstellingen
 from .organisatie import OrganisatiePage
 from .synoniemen import Synoniem
+from .vertaling import AanbodVertaling
 from .vocabularies import Doelgroep, Taal, Thema, Toegankelijkheid, Wijk
 from .zoeklog import ZoekStatistiek
 
@@ -10,6 +11,7 @@ __all__ = [
     "AanbodIndexPage",
     "AanbodLocatie",
     "AanbodPage",
+    "AanbodVertaling",
     "ActualiteitInstellingen",
     "Doelgroep",
     "Hulplijn",

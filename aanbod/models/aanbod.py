@@ -18,6 +18,8 @@ from aanbod.enums import VIJF_B_OOK, Inschrijving, PrijsCategorie, Toegankelijkh
 from aanbod.fields import MultiChoiceField
 from aanbod.forms import AanbodPageForm
 from aanbod.models.instellingen import verborgen_als_verouderd
+from aanbod.models.vertaling import PANEL as VERTALINGEN_PANEL
+from aanbod.models.vertaling import controleer_uniek, in_taal
 from aanbod.validators import prijs_fout, validate_telefoon
 from aanbod.waarschuwingen import WaarschuwingenPanel
 from schrijfhulp.panels import SchrijfhulpPanel
@@ -167,6 +169,7 @@ class AanbodPage(Page):
         MultiFieldPanel(
             [FieldPanel("laatst_nagekeken"), FieldPanel("einddatum")], heading="Geldigheid"
         ),
+        VERTALINGEN_PANEL,
     ]
     search_fields = [
         *Page.search_fields,
@@ -196,6 +199,7 @@ class AanbodPage(Page):
             errors["bedrag"] = fout
         if errors:
             raise ValidationError(errors)
+        controleer_uniek(self)
 
     @property
     def organisatie(self):
@@ -219,6 +223,11 @@ class AanbodPage(Page):
 
             raise Http404
         return super().serve(request, *args, **kwargs)
+
+    def in_taal(self, code):
+        """Title, In het kort, price note, enrolment and schedule in language `code`, each
+        in Dutch where not translated (aanbod/models/vertaling.py)."""
+        return in_taal(self, code)
 
     def labels(self, field_name):
         return self._meta.get_field(field_name).labels(getattr(self, field_name))
