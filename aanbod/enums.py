@@ -83,5 +83,15 @@ class VertalingTaal(models.TextChoices):
     UK = "uk", "Oekraïens"
 
 
+# The public site's languages besides Dutch: vocabulary labels have a translation for each.
+LABEL_TALEN = ("fr", "en", "ar", "tr")
+
+
+def label_taal(code):
+    """A page language as a key of LABEL_TALEN ("fr-be" -> "fr"); None for Dutch or unknown."""
+    code = (code or "").split("-")[0].lower()
+    return code if code in LABEL_TALEN else None
+
+
 # Languages written right to left: their texts get dir="rtl".
 RECHTS_NAAR_LINKS = frozenset({"ar", "fa", "prs", "ps"})

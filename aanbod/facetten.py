@@ -6,15 +6,24 @@ file only. A facet is a URL parameter, an index facet and a JSON key, all with t
 """
 
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.db.models import Q
+from django.utils.translation import get_language
 
 from preventiezoeker import search, versies
 
-from .enums import Inschrijving, PrijsCategorie, ToegankelijkheidGroep, Vorm
+from .enums import (
+    LABEL_TALEN,
+    Inschrijving,
+    PrijsCategorie,
+    ToegankelijkheidGroep,
+    Vorm,
+    label_taal,
+)
 
 CHOICES_MAX_AGE = 10.0  # seconds; see keuzes()
 
@@ -57,17 +66,38 @@ class Facet:
             return None
         return apps.get_model("aanbod", "AanbodPage")._meta.get_field(self.relatie).related_model
 
-    def lees_keuzes(self):
-        """{slug: label} in display order, straight from the database (uncached)."""
-        if self.waarden is not None:
-            result = dict(self.waarden())
-        elif self.keuzes is not None:
-            result = dict(self.keuzes.choices)
-        else:
-            result = dict(self.vocabularium.objects.values_list("slug", "label"))
+    def lees_keuzes(self, taal=None):
+        """{slug: label} in display order, straight from the database (uncached); vocabulary
+        labels in language `taal` (default: the page's), Dutch where not translated."""
+        return self.lees_keuzes_per_taal()[label_taal(taal or get_language()) or "nl"]
+
+    def lees_keuzes_per_taal(self):
+        """{"nl": {slug: label}, "fr": ..., ...} for Dutch and every LABEL_TALEN, one query.
+        A vocabulary in another language is sorted by its labels there."""
+        if self.relatie:
+            kolommen = [f"label_{code}" for code in LABEL_TALEN]
+            rijen = list(self.vocabularium.objects.values_list("slug", "label", *kolommen))
+            result = {"nl": {slug: label for slug, label, *_ in rijen}}
+            for i, code in enumerate(LABEL_TALEN):
+                labels = [(rij[0], rij[2 + i] or rij[1]) for rij in rijen]
+                if not self.gegroepeerd:
+                    labels.sort(key=lambda pair: _sorteer(pair[1]))
+                result[code] = dict(labels)
+        else:  # fixed lists and computed values: one dict for every language
+            eigen = dict(self.waarden() if self.waarden is not None else self.keuzes.choices)
+            result = dict.fromkeys(("nl", *LABEL_TALEN), eigen)
         if self.alles:
-            result[self.alles] = self.alles_label
+            result = {
+                code: {**labels, self.alles: self.alles_label} for code, labels in result.items()
+            }
         return result
+
+
+def _sorteer(label):
+    """Sort key that puts É with E: accents aside, case aside."""
+    return (
+        unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().casefold() or label
+    )
 
 
 def _organisaties():
@@ -194,7 +224,8 @@ _cached = {"key": None, "at": 0.0, "value": None}
 
 
 def keuzes():
-    """facet -> {slug: label}, in display order, for every facet in FACETTEN. Read only.
+    """facet -> {slug: label}, in display order, for every facet in FACETTEN, vocabulary
+    labels in the page's language. Read only.
 
     A dozen queries (2,000 organisations at 100k offers) cost more than the search itself, so
     the result is kept per worker, keyed on the shared change counter VERSIE: every worker of
@@ -202,7 +233,7 @@ def keuzes():
     once. Also when the search index changes, and at the latest after CHOICES_MAX_AGE (changes
     that send no signal, such as a queryset update()).
     """
-    return dict(_gecached()["facets"])
+    return dict(_in_taal(_gecached()))
 
 
 def toegankelijkheid_groepen():
@@ -214,7 +245,11 @@ def keuzes_en_groepen():
     """(keuzes(), toegankelijkheid_groepen()) with one look at the cache key (a search page
     needs both; each look costs a small database transaction)."""
     cached = _gecached()
-    return dict(cached["facets"]), cached["groups"]
+    return dict(_in_taal(cached)), cached["groups"]
+
+
+def _in_taal(cached):
+    return cached["facets"][label_taal(get_language()) or "nl"]
 
 
 def vergeet_keuzes():
@@ -233,7 +268,11 @@ def _lees_alles():
     for facet in FACETTEN:
         if facet.gegroepeerd:
             groups.update(facet.vocabularium.objects.values_list("slug", "groep"))
+    per_facet = {facet.naam: facet.lees_keuzes_per_taal() for facet in FACETTEN}
     return {
-        "facets": {facet.naam: facet.lees_keuzes() for facet in FACETTEN},
+        "facets": {
+            code: {naam: talen[code] for naam, talen in per_facet.items()}
+            for code in ("nl", *LABEL_TALEN)
+        },
         "groups": (groups, [g.value for g in ToegankelijkheidGroep]),
     }

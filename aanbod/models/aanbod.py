@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -212,6 +213,7 @@ class AanbodPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["tekst"] = self.in_taal(get_language())
         for provider in context_providers:
             provider(self, request, context)
         return context
@@ -249,7 +251,7 @@ class AanbodPage(Page):
         of other fields that belong under a B too (VIJF_B_OOK), each once, sorted as before."""
         per_groep = defaultdict(set)
         for kenmerk in self.toegankelijkheid.all():
-            per_groep[kenmerk.groep].add(kenmerk.label)
+            per_groep[kenmerk.groep].add(kenmerk.weergave)
         for veld, groepen in VIJF_B_OOK.items():
             labels = dict(self._meta.get_field(veld).options)
             for waarde in getattr(self, veld) or []:

@@ -150,6 +150,7 @@ class InTaal:
 
     def __init__(self, page, taal, vertaling=None):
         self.taal, self.dir = taal, richting(taal)
+        self._beschrijving = bool(getattr(page, "beschrijving", ""))
         for veld, bron in VELDEN.items():
             eigen = (getattr(vertaling, veld, "") or "").strip() if vertaling else ""
             nl = (getattr(page, bron) or "") if bron else ""
@@ -164,6 +165,16 @@ class InTaal:
         if self.taal == NEDERLANDS:
             return []
         return [v for v, t in self.teksten().items() if t and t.taal == NEDERLANDS]
+
+    @property
+    def nl_melding(self):
+        """What to say once on a page in another language: "alles" when none of the offer's
+        texts is translated, "deels" when some are (the description never is), else ""."""
+        if self.taal == NEDERLANDS:
+            return ""
+        if not self.vertaald:
+            return "alles"
+        return "deels" if self.alleen_nl or self._beschrijving else ""
 
     @property
     def vertaald(self):

@@ -10,17 +10,10 @@ from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-from aanbod.enums import ToegankelijkheidGroep
+from aanbod.enums import LABEL_TALEN, ToegankelijkheidGroep, label_taal
 
-# The public site's languages besides Dutch; label_<code> per language (uitleg_<code> for Thema).
-LABEL_TALEN = ("fr", "en", "ar", "tr")
+# label_<code> per language of LABEL_TALEN (uitleg_<code> for Thema).
 TAALNAMEN = {"fr": "Frans", "en": "Engels", "ar": "Arabisch", "tr": "Turks"}
-
-
-def _taal(code):
-    """The page language as a key of LABEL_TALEN ("fr-be" -> "fr"); None for Dutch or unknown."""
-    code = (code or "").split("-")[0].lower()
-    return code if code in LABEL_TALEN else None
 
 
 def _vertaald_veld(naam, code, max_length):
@@ -73,7 +66,7 @@ class Vocabularium(index.Indexed, models.Model):
 
 def vertaald(obj, naam, code):
     """obj.<naam>_<code> if filled in, else obj.<naam> (the Dutch text)."""
-    taal = _taal(code)
+    taal = label_taal(code)
     eigen = getattr(obj, f"{naam}_{taal}", "") if taal else ""
     return eigen or getattr(obj, naam)
 
