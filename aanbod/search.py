@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from django.db import DatabaseError, connections, router
 from django.db.models import Max
+from django.utils.translation import get_language
 
 from preventiezoeker.search import (
     Demotion,
@@ -20,8 +21,9 @@ from preventiezoeker.search import (
 from preventiezoeker.search.text import exact_tokens
 
 from .actualiteit import verouderd_grens
+from .enums import LABEL_TALEN, label_taal
 from .facetten import FACETTEN, MATCH_ALL, NAMEN
-from .models import AanbodPage, OrganisatiePage, Synoniem
+from .models import AanbodPage, AanbodVertaling, OrganisatiePage, Synoniem
 
 SOURCE = "aanbod"
 # The parts of an offer's text, each word weighted by the part it occurs in.
@@ -49,14 +51,21 @@ def _text(html):
     return unescape(_TAG.sub(" ", html))
 
 
-def to_document(page, organisaties, vocab):
+def to_document(page, organisaties, vocab, vertalingen=()):
+    """`vertalingen`: the offer's translations as (titel, in_het_kort, prijs_toelichting,
+    inschrijving_tekst, planning) rows: their words find the offer too (a French word)."""
     organisatie = organisaties.get(page.path[: -AanbodPage.steplen])
     document = {
         "id": page.pk,
         "title": page.title,
-        "summary": page.in_het_kort,
+        "summary": " ".join([page.in_het_kort, *(v[0] + " " + v[1] for v in vertalingen)]),
         "body": " ".join(
-            [_text(page.beschrijving or ""), page.planning or "", page.prijs_toelichting or ""]
+            [
+                _text(page.beschrijving or ""),
+                page.planning or "",
+                page.prijs_toelichting or "",
+                *(" ".join(v[2:]) for v in vertalingen),
+            ]
         ),
         "organisatie_naam": organisatie.title if organisatie else "",
         "nagekeken": page.laatst_nagekeken,
@@ -67,7 +76,13 @@ def to_document(page, organisaties, vocab):
         if facet.relatie:
             entries = vocab[facet.relatie]
             values = [o.slug for o in entries]
-            labels += [o.label for o in entries]
+            # The labels in every language: "Santé mentale" finds the offer as "Mentaal ...".
+            labels += [
+                label
+                for o in entries
+                for label in (o.label, *(getattr(o, f"label_{c}", "") for c in LABEL_TALEN))
+                if label
+            ]
             if facet.alles_veld and getattr(page, facet.alles_veld):
                 values.append(facet.alles)
         elif facet.veld:
@@ -130,16 +145,19 @@ class Vocabularies:
             return found
         connection = connections[router.db_for_read(AanbodPage)]
         marks = ", ".join(["%s"] * len(found))
+        taal = label_taal(get_language())  # labels in the page's language, else Dutch
         with connection.cursor() as cursor:
             for name in names:
-                cursor.execute(_linked_sql(name, connection.ops.quote_name, marks), list(found))
+                sql = _linked_sql(name, connection.ops.quote_name, marks, taal)
+                cursor.execute(sql, list(found))
                 for page_id, slug, label in cursor.fetchall():
                     found[page_id][name].append(Entry(slug, label))
         return found
 
 
-def _linked_sql(name, q, marks):
-    """Page id, slug and label of one relation's links, in the vocabulary's Meta.ordering."""
+def _linked_sql(name, q, marks, taal=None):
+    """Page id, slug and label of one relation's links, in the vocabulary's Meta.ordering;
+    the label in language `taal` where translated (label_<taal>), else the Dutch one."""
     field = AanbodPage._meta.get_field(name)
     link, vocab = field.remote_field.through._meta, field.related_model._meta
 
@@ -151,8 +169,11 @@ def _linked_sql(name, q, marks):
         f"v.{column(vocab, o.lstrip('-'))}{' DESC' if o.startswith('-') else ''}"
         for o in vocab.ordering
     ]
+    label = f"v.{column(vocab, 'label')}"
+    if taal:
+        label = f"COALESCE(NULLIF(v.{column(vocab, f'label_{taal}')}, ''), {label})"
     return (
-        f"SELECT l.{source}, v.{column(vocab, 'slug')}, v.{column(vocab, 'label')} "
+        f"SELECT l.{source}, v.{column(vocab, 'slug')}, {label} "
         f"FROM {q(link.db_table)} l JOIN {q(vocab.db_table)} v "
         f"ON v.{q(vocab.pk.column)} = l.{column(link, field.m2m_reverse_field_name())} "
         f"WHERE l.{source} IN ({marks}) ORDER BY {', '.join([*order, f'v.{q(vocab.pk.column)}'])}"
@@ -190,9 +211,19 @@ def documents(ids=None):
 def _chunk_documents(pages, organisaties, vocabularies):
     if not pages:
         return
-    vocab = vocabularies.for_pages([page.pk for page in pages])
+    ids = [page.pk for page in pages]
+    vocab = vocabularies.for_pages(ids)
+    # The table holds the live version's translations (a draft's stay in its revision), and
+    # `pages` are visible offers only: what is not public is not searchable either.
+    vertalingen = defaultdict(list)
+    rows = AanbodVertaling.objects.filter(aanbod_id__in=ids).values_list("aanbod_id", *VERTAALD)
+    for aanbod_id, *teksten in rows.order_by("aanbod_id", "sort_order", "pk"):
+        vertalingen[aanbod_id].append(teksten)
     for page in pages:
-        yield to_document(page, organisaties, vocab[page.pk])
+        yield to_document(page, organisaties, vocab[page.pk], vertalingen.get(page.pk, ()))
+
+
+VERTAALD = ("titel", "in_het_kort", "prijs_toelichting", "inschrijving_tekst", "planning")
 
 
 def synonyms():
