@@ -6,6 +6,8 @@ import html
 import re
 
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 # Characters (or items) that still fit beside the fixed blocks at print size.
 MAX_BESCHRIJVING = 200  # less when "In het kort" already fills its four lines
@@ -14,25 +16,6 @@ MAX_TITEL = 110
 MAX_ORGANISATIE = 90
 MAX_LOCATIES = 2
 MAX_TALEN = 8
-
-MEER = {
-    "nl": "Meer op de website: scan de QR-code.",
-    "fr": "Plus d'informations sur le site : scannez le code QR.",
-    "en": "More on the website: scan the QR code.",
-    "ar": "المزيد على الموقع: امسح رمز QR.",
-    "tr": "Devamı web sitesinde: QR kodu tarayın.",
-}
-UITLEG = {
-    "nl": "Meer uitleg", "fr": "Plus d'explications", "en": "More details",
-    "ar": "مزيد من التوضيح", "tr": "Daha fazla açıklama",
-}  # fmt: skip
-ANDERE_PLAATSEN = {  # (one, more)
-    "nl": ("Nog 1 andere plaats.", "Nog {} andere plaatsen."),
-    "fr": ("Encore 1 autre lieu.", "Encore {} autres lieux."),
-    "en": ("1 more place.", "{} more places."),
-    "ar": ("مكان آخر واحد.", "{} أماكن أخرى."),
-    "tr": ("1 yer daha.", "{} yer daha."),
-}
 
 
 def kort(tekst: str, maximum: int) -> tuple[str, bool]:
@@ -52,8 +35,9 @@ def platte_tekst(rich_text: str) -> str:
     return html.unescape(zonder)
 
 
-def inkorting(page, taal, talen):
-    """The shortened texts for one sheet and whether anything was left out."""
+def inkorting(page, talen):
+    """The shortened texts for one sheet and whether anything was left out (in the active
+    language: the view renders the handout inside translation.override)."""
     ruimte = MAX_BESCHRIJVING - max(0, len(page.in_het_kort) - 150)
     beschrijving, b_kort = kort(platte_tekst(page.beschrijving), ruimte)
     planning, p_kort = kort(page.planning, MAX_PLANNING)
@@ -68,13 +52,16 @@ def inkorting(page, taal, talen):
         "planning": planning,
         "locaties": locaties[:MAX_LOCATIES],
         "andere_plaatsen": (
-            ANDERE_PLAATSEN[taal][meer_locaties > 1].format(meer_locaties) if meer_locaties else ""
+            ngettext("Nog %(n)s andere plaats.", "Nog %(n)s andere plaatsen.", meer_locaties)
+            % {"n": meer_locaties}
+            if meer_locaties
+            else ""
         ),
         "talen": talen[:MAX_TALEN],
         # The explanation is the first to give way on a crowded sheet: then always point on.
         "ingekort": any(
             (beschrijving, p_kort, t_kort, o_kort, meer_locaties, len(talen) > MAX_TALEN)
         ),
-        "meer": MEER[taal],
-        "uitleg": UITLEG[taal],
+        "meer": _("Meer op de website: scan de QR-code."),
+        "uitleg": _("Meer uitleg"),
     }

@@ -6,11 +6,11 @@ from django.db import transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from aanbod.enums import Inschrijving
 from aanbod.models import AanbodPage
 from doorverwijzing import ratelimit
 from doorverwijzing.enums import Soort
@@ -22,14 +22,15 @@ from doorverwijzing.models import Telling
 from doorverwijzing.qr import qr_svg
 from doorverwijzing.selectie import Selectie, met_contact, parse_ids, zichtbare_paginas
 from doorverwijzing.vertalingen import (
-    INSCHRIJVING,
-    TALEN,
+    huidige_taal,
     inschrijving_zinnen,
     kies_taal,
     moment_tekst,
     prijs_zinnen,
+    richting,
     taal_namen,
-    teksten,
+    talen,
+    zonder_afspraak,
 )
 from kalender.models import Moment
 from kalender.wanneer import wanneer_per_aanbod
@@ -106,7 +107,8 @@ def _selectie_context(request, resultaat, **extra):
         "ontbrekend": resultaat.ontbrekend,
         "ids_tekst": resultaat.ids_tekst,
         "deel_url": request.build_absolute_uri(deel_pad),
-        "fiche_talen": TALEN,
+        "fiche_talen": talen(),
+        "taal": huidige_taal(),
         **extra,
     }
 
@@ -219,55 +221,72 @@ def mailen(request):
 # --- Doorverwijsfiche ------------------------------------------------------------------------
 
 
-def volgende_momenten(paginas, taal, aantal=3):
+def volgende_momenten(paginas, aantal=3):
     """offer id -> its next dated sessions from the calendar, as plain text (one query)."""
     per_aanbod = Moment.objects.zichtbaar().volgende_per_aanbod([p.pk for p in paginas], aantal)
     return {
-        pk: [moment_tekst(v.lokale_start, v.lokaal_einde, v.hele_dag, taal) for v in momenten]
+        pk: [moment_tekst(v.lokale_start, v.lokaal_einde, v.hele_dag) for v in momenten]
         for pk, momenten in per_aanbod.items()
     }
 
 
-def _fiche(request, paginas, ontbrekend=0, terug=None, ids_tekst=""):
-    taal = kies_taal(request.GET.get("taal"))
+def fiche_taal(request):
+    """The handout speaks the site's language (/fr/... gives a French sheet) unless ?taal= says
+    otherwise; an unknown code gives Dutch."""
+    if "taal" in request.GET:
+        return kies_taal(request.GET["taal"])
+    return huidige_taal()
+
+
+def _fiche_items(request, paginas):
+    """One dict per sheet, written in the active language."""
     items = []
-    momenten = volgende_momenten(paginas, taal)
+    momenten = volgende_momenten(paginas)
     wanneer = wanneer_per_aanbod(paginas)  # the days and hours of the dated activities
+    binnenlopen = zonder_afspraak()
     for page in paginas:
         url = absolute_url(request, page)
-        zonder_afspraak = INSCHRIJVING[Inschrijving.ZONDER_AFSPRAAK][taal]
-        inschrijving = inschrijving_zinnen(page, taal)
-        talen = taal_namen(page)
+        inschrijving = inschrijving_zinnen(page)
+        taal_lijst = taal_namen(page)
         items.append(
             {
                 "page": page,
                 "url": url,
-                "qr": qr_svg(url, titel=f"QR-code naar {page.title}"),
-                "prijs": prijs_zinnen(page, taal),
+                "qr": qr_svg(url, titel=_("QR-code naar %(titel)s") % {"titel": page.title}),
+                "prijs": prijs_zinnen(page),
                 "momenten": momenten.get(page.pk, []),
                 "wanneer": wanneer.get(page.pk),
                 # Walk-in already has its pictogram line; the block says the rest.
-                "inschrijving": [z for z in inschrijving if z != zonder_afspraak],
-                "talen": talen,
-                "kort": inkorting(page, taal, talen),
+                "inschrijving": [z for z in inschrijving if z != binnenlopen],
+                "talen": taal_lijst,
+                "kort": inkorting(page, taal_lijst),
                 "rolstoel": any(
                     k.slug == "rolstoeltoegankelijk" for k in page.toegankelijkheid.all()
                 ),
-                "zonder_afspraak": zonder_afspraak if zonder_afspraak in inschrijving else "",
+                "zonder_afspraak": binnenlopen if binnenlopen in inschrijving else "",
             }
         )
-    tel_een_keer(request, [p.pk for p in paginas], Soort.FICHE)
+    return items
+
+
+def _fiche(request, paginas, ontbrekend=0, terug=None, ids_tekst=""):
+    taal = fiche_taal(request)
+    # The caregiver's bar above the sheets stays in the site's language (their own).
     context = {
-        "items": items,
         "ontbrekend": ontbrekend,
+        "site_taal": huidige_taal(),
         "taal": taal,
-        "dir": TALEN[taal]["dir"],
-        "t": teksten(taal),
-        "fiche_talen": TALEN,
+        "dir": richting(taal),
+        "fiche_talen": talen(),
         "terug": terug,
         "ids_tekst": ids_tekst,
     }
-    return render(request, "doorverwijzing/fiche.html", context)
+    # One mechanism for the site and the handout: gettext, in the handout's language.
+    with translation.override(taal):
+        context["items"] = _fiche_items(request, paginas)
+        response = render(request, "doorverwijzing/fiche.html", context)
+    tel_een_keer(request, [p.pk for p in paginas], Soort.FICHE)
+    return response
 
 
 @require_GET

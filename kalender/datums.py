@@ -1,10 +1,12 @@
-"""Dates as the calendar writes them: "maandag 1 december 2026", "1 december 2026".
+"""Dates and times as the calendar writes them: "maandag 1 december 2026", "19.00".
 
-Django's own date localisation in the active language (LANGUAGE_CODE is nl; its Dutch day and
-month names are lower case), so a second language needs no list of names here.
+Django's own date localisation in the active language (its day and month names for nl, fr, en,
+ar and tr), so a language needs no list of names here. Digits stay Western in every language:
+that is how Ghent's Arabic speakers read times and phone numbers on posters too.
 """
 
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 
 
 def korte_datum(day):
@@ -17,3 +19,8 @@ def dag_label(day):
 
 def maand_label(day):
     return date_format(day, "F Y")
+
+
+def uur(tijd):
+    """'19.00' in Dutch (as Flemish posters write it), '19:00' in the other languages."""
+    return f"{tijd:%H.%M}" if (get_language() or "nl").startswith("nl") else f"{tijd:%H:%M}"

@@ -12,10 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Min
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from .datums import uur
 from .herhaling import TZ
 from .planning_check import Oordeel, Slot, controleer
 
@@ -47,27 +49,32 @@ class Reeks:
         if self.start is None:
             return _("de hele dag")
         if self.einde is None:
-            return _("om %(uur)s uur") % {"uur": f"{self.start:%H.%M}"}
+            return _("om %(uur)s uur") % {"uur": uur(self.start)}
         return _("%(start)s tot %(einde)s uur") % {
-            "start": f"{self.start:%H.%M}",
-            "einde": f"{self.einde:%H.%M}",
+            "start": uur(self.start),
+            "einde": uur(self.einde),
         }
 
     def tekst(self, today):
-        """The Dutch line on the offer page."""
+        """The line on the offer page and the handout, in the active language."""
 
         def datum(day):
             return date_format(day, "j F" if day.year == today.year else "j F Y")
 
         eerste, laatste = self.data[0], self.data[-1]
         if len(self.data) == 1:
-            return f"{date_format(eerste, 'l').capitalize()} {datum(eerste)}, {self._uren()}"
+            return _("%(dag)s %(datum)s, %(uren)s") % {
+                "dag": date_format(eerste, "l").capitalize(),
+                "datum": datum(eerste),
+                "uren": self._uren(),
+            }
         dag = date_format(eerste, "l")
         kop = _("Elke %(dag)s") % {"dag": dag} if self.wekelijks else dag.capitalize()
+        n = len(self.data)
         if self.eerder:
-            keer = _("nog %(n)s keer") % {"n": len(self.data)}
+            keer = ngettext("nog %(n)s keer", "nog %(n)s keer", n) % {"n": n}
         else:
-            keer = _("%(n)s keer") % {"n": len(self.data)}
+            keer = ngettext("%(n)s keer", "%(n)s keer", n) % {"n": n}
         return _("%(kop)s, %(uren)s: %(keer)s, van %(van)s tot %(tot)s") % {
             "kop": kop,
             "uren": self._uren(),
@@ -75,23 +82,6 @@ class Reeks:
             "van": datum(eerste),
             "tot": datum(laatste),
         }
-
-    def tekst_cijfers(self, taal):
-        """The handout line in another language: the weekday in that language, the rest in
-        digits, which read the same everywhere ("mardi 19:00–21:00 · 01/12/2026 – 19/01/2027 ·
-        8×")."""
-        with translation.override(taal):
-            dag = date_format(self.data[0], "l")
-        uren = (
-            "" if self.start is None else f" {self.start:%H:%M}" + (
-                f"–{self.einde:%H:%M}" if self.einde else ""
-            )
-        )  # fmt: skip
-        if len(self.data) == 1:
-            return f"{dag} {self.data[0]:%d/%m/%Y}{uren}"
-        return (
-            f"{dag}{uren} · {self.data[0]:%d/%m/%Y} – {self.data[-1]:%d/%m/%Y} · {len(self.data)}×"
-        )
 
 
 @dataclass
@@ -118,11 +108,6 @@ class Wanneer:
     def toon_planning(self):
         """The schedule text shows only where it does not contradict the dates."""
         return not self.oordeel.tegenspraak
-
-    def regels_in(self, taal):
-        if taal == "nl":
-            return self.regels
-        return [r.tekst_cijfers(taal) for r in self.reeksen[:MAX_REGELS]]
 
 
 def reeksen_per_aanbod(aanbod_ids, now=None):

@@ -7,7 +7,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from doorverwijzing.selectie import Selectie
-from doorverwijzing.vertalingen import inschrijving_zinnen, prijs_zinnen
+from doorverwijzing.vertalingen import huidige_taal, inschrijving_zinnen, prijs_zinnen, talen
 
 register = template.Library()
 
@@ -70,13 +70,13 @@ def _knop(stand, page, volgende=None):
 
 
 @register.simple_tag
-def prijs_in_woorden(page, taal="nl"):
-    return prijs_zinnen(page, taal)
+def prijs_in_woorden(page):
+    return prijs_zinnen(page)
 
 
 @register.simple_tag
-def inschrijving_in_woorden(page, taal="nl"):
-    return inschrijving_zinnen(page, taal)
+def inschrijving_in_woorden(page):
+    return inschrijving_zinnen(page)
 
 
 # Simple outlined pictograms (24×24). Always shown next to a text label, so aria-hidden.
@@ -110,9 +110,13 @@ def pictogram(naam):
 
 @register.simple_tag
 def fiche_talen():
-    from doorverwijzing.vertalingen import TALEN
+    return talen()
 
-    return TALEN
+
+@register.simple_tag
+def site_taal():
+    """The page's language, so the handout form preselects it."""
+    return huidige_taal()
 
 
 @register.simple_tag

@@ -26,10 +26,3 @@ def dag(moment):
 @register.filter
 def iso_lokaal(moment):
     return timezone.localtime(moment, TZ).isoformat()
-
-
-@register.filter
-def regels_in(wanneer, taal):
-    """The days and hours of an offer's dated activities (kalender.wanneer.Wanneer) as lines in
-    the handout's language; nothing without a summary."""
-    return wanneer.regels_in(taal) if wanneer else []

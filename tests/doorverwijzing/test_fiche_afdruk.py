@@ -13,6 +13,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from django.utils import translation
+
 import pytest
 import zxingcpp
 from PIL import Image
@@ -60,9 +62,13 @@ def pagina_aantal(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
-def assert_een_blad_per_aanbod(pdf, base, offers):
+def assert_een_blad_per_aanbod(pdf, base, offers, taal="nl"):
+    """One page per offer, each with a QR code to the offer's page in the handout's language
+    (a French sheet leads to /fr/...)."""
     assert pagina_aantal(pdf) == len(offers)
-    assert qr_per_pagina(pdf) == [[base + o.url] for o in offers]
+    with translation.override(taal):
+        urls = [base + o.get_url() for o in offers]
+    assert qr_per_pagina(pdf) == [[url] for url in urls]
 
 
 @pytest.fixture
@@ -106,7 +112,7 @@ def test_the_demo_offer_with_the_longest_texts_prints_on_one_page(live_server, p
     laad_demo({"organisaties": [{**org, "aanbod": [record]}]})
     offer = AanbodPage.objects.get(title=record["titel"])
     pdf = pdf_van(page, f"{live_server.url}/doorverwijzing/fiche/{offer.pk}/?taal=fr")
-    assert_een_blad_per_aanbod(pdf, live_server.url, [offer])
+    assert_een_blad_per_aanbod(pdf, live_server.url, [offer], "fr")
 
 
 def test_very_long_texts_are_shortened_not_spilled(live_server, page, site_tree):
@@ -140,14 +146,14 @@ def test_very_long_texts_are_shortened_not_spilled(live_server, page, site_tree)
     # Shortened with a clear pointer to the rest, in the handout's language.
     assert "Meer op de website" in page.locator("article.fiche").inner_text()
     pdf = pdf_van(page, url + "?taal=ar")
-    assert_een_blad_per_aanbod(pdf, live_server.url, [offer])
+    assert_een_blad_per_aanbod(pdf, live_server.url, [offer], "ar")
 
 
 def test_arabic_handout_prints_right_to_left_on_one_page(live_server, page, organisatie):
     offer = volledig_aanbod(organisatie, title="Wandelclub Rabot")
     pdf = pdf_van(page, f"{live_server.url}/doorverwijzing/fiche/{offer.pk}/?taal=ar")
     assert page.locator("html").get_attribute("dir") == "rtl"
-    assert_een_blad_per_aanbod(pdf, live_server.url, [offer])
+    assert_een_blad_per_aanbod(pdf, live_server.url, [offer], "ar")
 
 
 def test_a_selection_of_three_prints_one_page_per_offer(live_server, page, organisatie):
@@ -159,7 +165,7 @@ def test_a_selection_of_three_prints_one_page_per_offer(live_server, page, organ
     pdf = pdf_van(page, f"{live_server.url}/selectie/fiche/?ids={ids}")
     assert_een_blad_per_aanbod(pdf, live_server.url, offers)
     pdf = pdf_van(page, f"{live_server.url}/selectie/fiche/?ids={ids}&taal=ar")
-    assert_een_blad_per_aanbod(pdf, live_server.url, offers)
+    assert_een_blad_per_aanbod(pdf, live_server.url, offers, "ar")
 
 
 def test_selection_page_prints_with_its_button_and_carries_contact_data(

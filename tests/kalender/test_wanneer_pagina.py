@@ -6,7 +6,8 @@ import re
 
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import querydict_from_html
@@ -110,9 +111,11 @@ def test_handout_takes_days_and_hours_from_the_activities(client, partner_a):
     html = plain(client.get(url).content.decode())
     assert "Elke dinsdag, 19.00 tot 21.00 uur: 8 keer" in html
     assert ROOKSTOP_TEKST not in html
-    # In French the weekday is French and the rest digits.
+    # In French the whole line is French (gettext and Django's French day and month names).
+    with translation.override("fr"):
+        van = date_format(eerste, "j F")
     html = plain(client.get(url, {"taal": "fr"}).content.decode())
-    assert f"mardi 19:00–21:00 · {eerste:%d/%m/%Y}" in html and "· 8×" in html
+    assert f"Chaque mardi, de 19:00 à 21:00 : 8 fois, du {van} au" in html
     assert ROOKSTOP_TEKST not in html
 
 
