@@ -3,6 +3,7 @@
 from django.db.models import prefetch_related_objects
 
 from aanbod.facetten import FACETTEN
+from aanbod.models import AanbodVertaling
 from aanbod.zoeken import zoek
 from kalender.models import Moment
 from preventiezoeker.links import absolute_url
@@ -14,6 +15,14 @@ NEXT_DATES = 3  # per offer in a list of results
 M2M_FACETS = tuple(facet for facet in FACETTEN if facet.relatie)
 CHOICE_FACETS = tuple(facet for facet in FACETTEN if facet.veld)
 OFFER_FACETS = tuple(facet.naam for facet in (*M2M_FACETS, *CHOICE_FACETS))
+# An offer's translated texts (aanbod/models/vertaling.py) under their JSON keys.
+TRANSLATION_KEYS = {
+    "titel": "title",
+    "in_het_kort": "summary",
+    "prijs_toelichting": "price_note",
+    "inschrijving_tekst": "enrolment",
+    "planning": "schedule",
+}
 
 
 def _choices(enum, values):
@@ -31,7 +40,7 @@ def _organisation(request, organisatie):
     }
 
 
-def offer(request, resultaat, next_dates):
+def offer(request, resultaat, next_dates, translations=None):
     page = resultaat.page
     facets = {
         facet.naam: [{"slug": o.slug, "label": o.label} for o in getattr(page, facet.relatie).all()]
@@ -53,7 +62,25 @@ def offer(request, resultaat, next_dates):
         "amount": None if page.bedrag is None else f"{page.bedrag:.2f}",
         "last_reviewed": page.laatst_nagekeken.isoformat() if page.laatst_nagekeken else None,
         "next_dates": next_dates.get(page.pk, []),
+        "translations": (translations or {}).get(page.pk, {}),
     }
+
+
+def translations(page_ids):
+    """offer id -> {language code: {title, summary, ...}} in one query; null where the partner
+    left a text empty. The table holds the published version only (a draft's translations
+    stay in its revision), and page_ids are visible offers."""
+    found = {pk: {} for pk in page_ids}
+    rows = (
+        AanbodVertaling.objects.filter(aanbod_id__in=page_ids)
+        .order_by("aanbod_id", "sort_order", "pk")
+        .values("aanbod_id", "taal", *TRANSLATION_KEYS)
+    )
+    for row in rows:
+        found[row["aanbod_id"]].setdefault(
+            row["taal"], {key: row[veld] or None for veld, key in TRANSLATION_KEYS.items()}
+        )
+    return found
 
 
 def next_dates(request, page_ids, per_offer=NEXT_DATES):
@@ -104,13 +131,14 @@ def aanbod_lijst(request):
     # One query per relation for the whole page of results, never one per offer.
     prefetch_related_objects(pages, *(facet.relatie for facet in M2M_FACETS))
     dates = next_dates(request, [p.pk for p in pages])
+    vertaald = translations([p.pk for p in pages])
     return json_response(
         {
             "count": resultaat.total,
             "page": resultaat.page,
             "num_pages": resultaat.num_pages,
             "per_page": resultaat.per_page,
-            "results": [offer(request, r, dates) for r in results],
+            "results": [offer(request, r, dates, vertaald) for r in results],
             "facets": facet_counts(resultaat.facets),
             "suggestion": resultaat.suggestion or None,
             "without_filter": without_filter(resultaat),

@@ -1,10 +1,11 @@
 """The offer search's part of the OpenAPI document: /api/v1/aanbod/."""
 
+from aanbod.enums import VertalingTaal
 from aanbod.facetten import FACET, NAMEN
 from aanbod.filters import MAX_PAGE, SORT_LABELS
 from aanbod.zoeken import PER_PAGE
 
-from ..aanbod import CHOICE_FACETS, M2M_FACETS, NEXT_DATES, OFFER_FACETS
+from ..aanbod import CHOICE_FACETS, M2M_FACETS, NEXT_DATES, OFFER_FACETS, TRANSLATION_KEYS
 from .common import (
     CORS_HEADERS,
     NULLABLE_STRING,
@@ -106,6 +107,20 @@ def _offer():
             "maxItems": NEXT_DATES,
             "description": "De volgende momenten in de kalender (activiteiten bij dit aanbod).",
             "items": next_date,
+        },
+        "translations": {
+            "type": "object",
+            "description": (
+                "Vertalingen van de partner, per taalcode (ISO 639, bv. `fr`, `ar`): titel, "
+                "korte beschrijving, uitleg bij de prijs, hoe inschrijven en wanneer. Null waar "
+                "de partner die tekst niet vertaalde; de Nederlandse tekst geldt dan."
+            ),
+            "propertyNames": {"enum": list(VertalingTaal.values)},
+            "additionalProperties": {
+                "type": "object",
+                "required": list(TRANSLATION_KEYS.values()),
+                "properties": dict.fromkeys(TRANSLATION_KEYS.values(), NULLABLE_STRING),
+            },
         },
     }
     return {"type": "object", "required": list(properties), "properties": properties}
