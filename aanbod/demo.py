@@ -16,6 +16,7 @@ from aanbod.enums import Inschrijving, OrganisatieSoort, PrijsCategorie, Vorm
 from aanbod.models import (
     AanbodLocatie,
     AanbodPage,
+    AanbodVertaling,
     Doelgroep,
     Taal,
     Thema,
@@ -62,6 +63,7 @@ def maak_aanbod(organisatie, data, vocab, publish=True):
     slug = data.get("slug") or slugify(data["titel"])[:80]
     existing = AanbodPage.objects.child_of(organisatie).filter(slug=slug).first()
     if existing:
+        voeg_vertalingen_toe(existing.specific, data)
         return existing, False
     page = AanbodPage(
         title=data["titel"],
@@ -86,11 +88,24 @@ def maak_aanbod(organisatie, data, vocab, publish=True):
         )
         for loc in data.get("locaties", [])
     ]
+    page.vertalingen = vertalingen(data)
     organisatie.add_child(instance=page)
     revision = page.save_revision()
     if publish:
         revision.publish()
     return page, True
+
+
+def vertalingen(data):
+    return [AanbodVertaling(**rij) for rij in data.get("vertalingen", [])]
+
+
+def voeg_vertalingen_toe(page, data):
+    """A demo offer loaded before it had translations gets them, through a published
+    revision like any edit; one that has translations keeps them as they are."""
+    if data.get("vertalingen") and page.live and not page.vertalingen.exists():
+        page.vertalingen = vertalingen(data)
+        page.save_revision().publish()
 
 
 @transaction.atomic

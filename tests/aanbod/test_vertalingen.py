@@ -332,3 +332,26 @@ def test_an_edited_label_translation_shows_and_empty_falls_back(partner_a):
     with translation.override("fr"):
         assert thema.weergave == "Activité physique"
         assert thema.uitleg_weergave.startswith("Bouger plus")
+
+
+# -- demo data ----------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_demo_offers_come_with_four_translations(client, site_tree):
+    from aanbod.demo import laad_demo, load_demo_data
+
+    data = load_demo_data()
+    met = [(o, a) for o in data["organisaties"] for a in o["aanbod"] if a.get("vertalingen")]
+    assert len(met) >= 3
+    for _org, offer in met:
+        assert {v["taal"] for v in offer["vertalingen"]} == {"fr", "en", "ar", "tr"}
+    org, offer = met[0]
+    subset = {"organisaties": [{**org, "aanbod": [offer]}]}
+    laad_demo(subset)
+    laad_demo(subset)  # idempotent: still one translation per language
+    page = AanbodPage.objects.get(title=offer["titel"])
+    assert sorted(page.vertalingen.values_list("taal", flat=True)) == ["ar", "en", "fr", "tr"]
+    arabisch = next(v for v in offer["vertalingen"] if v["taal"] == "ar")
+    html = pagina(client, page, "ar")
+    assert arabisch["titel"] in element(html, "h1")
