@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
@@ -29,13 +30,17 @@ if settings.DEBUG:
 # Public JSON API (api/): before the Wagtail catch-all.
 urlpatterns += [path("api/v1/", include("api.urls"))]
 
-# Calendar feeds (kalender/): also before the catch-all, which serves /kalender/ itself.
-urlpatterns += [path("kalender/", include("kalender.urls"))]
-
-# The "Klopt nog" link of the freshness mails (nakijken/): before the catch-all too.
+# The "Klopt nog" link of the freshness mails (nakijken/): for partners, so Dutch only;
+# before the catch-all.
 urlpatterns += [path("", include("nakijken.urls"))]
 
-# Mijn selectie, doorverwijsfiche, gezondheidsgids, correcties: before the catch-all too.
-urlpatterns += [path("", include("doorverwijzing.urls"))]
-
-urlpatterns += [path("", include(wagtail_urls))]
+# The public site in every language of settings.LANGUAGES: Dutch at today's URLs, the others
+# under their prefix (/fr/aanbod/). The calendar feeds sit here too, so /kalender/ical/ stays
+# Dutch and /fr/kalender/ical/ is French. Order as before: feeds, the selection and the
+# handout before Wagtail's catch-all, which serves /kalender/ itself.
+urlpatterns += i18n_patterns(
+    path("kalender/", include("kalender.urls")),
+    path("", include("doorverwijzing.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

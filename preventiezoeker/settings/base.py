@@ -159,8 +159,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The public site in five languages (issue 13): Dutch at today's URLs, the others under
+# /fr/, /en/, /ar/, /tr/ (preventiezoeker/urls.py). Names in their own language: the language
+# choice shows them so. Unprefixed URLs (admin, API, mails' links) are always Dutch.
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands")]
+LANGUAGES = [
+    ("nl", "Nederlands"),
+    ("fr", "Français"),
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("tr", "Türkçe"),
+]
+# The project's own strings; kalender/ and doorverwijzing/ keep theirs in their app's locale/.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
