@@ -1,5 +1,7 @@
 import os
 import shutil
+import tempfile
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -8,7 +10,54 @@ from aanbod.partners import maak_gebruiker, maak_organisatie
 from home.inrichting import richt_site_in
 from tests.aanbod.factories import AanbodPageFactory, publish
 
-pytest_plugins = ["tests.redis_fixture"]  # the session-scoped `redis_url`
+pytest_plugins = ["tests.redis_fixture"]  # the session-scoped `redis_url`, Redis per worker
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    if settings.configured:
+        keep_files_to_this_process(settings)
+
+
+# Modules whose tests share one costly module-scoped fixture (tests/test_two_servers.py starts
+# PostgreSQL, Redis and two gunicorns once): under pytest-xdist they stay on one worker.
+ONE_WORKER_MODULES = {"tests/test_two_servers.py"}
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist
+def pytest_xdist_make_scheduler(config, log):
+    """Hand out single tests (the best balance), but each module of ONE_WORKER_MODULES whole.
+
+    xdist's own --dist loadgroup would do this with xdist_group marks, but with pytest 9.2 it
+    silently stops grouping (pytest-dev/pytest-xdist#1386). The largest unit goes out first.
+    """
+    if config.getvalue("dist") not in ("load", "loadgroup"):
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class OneWorkerModules(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            module = nodeid.split("::", 1)[0]
+            return module if module in ONE_WORKER_MODULES else nodeid
+
+    return OneWorkerModules(config, log)
+
+
+def keep_files_to_this_process(settings):
+    """Every test process (one per pytest-xdist worker) keeps its files to itself.
+
+    The test settings already give each process its own database, media, static and index
+    directories; what can still point at one shared place is made per process here.
+    """
+    ratelimit = settings.CACHES.get("ratelimit", {})
+    if ratelimit.get("BACKEND", "").endswith("FileBasedCache"):
+        # Without REDIS_URL the rate limits count in files under var/: the developer's own.
+        ratelimit["LOCATION"] = tempfile.mkdtemp(prefix="pz-ratelimit-")
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker and os.environ.get("PREVENTIEZOEKER_INDEX_DIR"):
+        settings.SEARCH_INDEX_DIR = Path(os.environ["PREVENTIEZOEKER_INDEX_DIR"]) / worker
+
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [

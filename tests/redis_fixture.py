@@ -3,6 +3,10 @@
 Registered from tests/conftest.py (pytest_plugins). The throwaway server keeps nothing on disk
 and is stopped by its PID when the session ends. No redis-server means a clear failure, never
 a skip: ./pz test installs it (apt-get install -y redis-server).
+
+Parallel runs (pytest-xdist, ./pz test): the workers share one REDIS_URL, each in a database
+of its own (worker gw0 uses database 1, gw1 database 2...), because Django's RedisCache.clear()
+empties a whole database and rate limits count per key.
 """
 
 import os
@@ -12,9 +16,47 @@ import socket
 import subprocess
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import redis
+
+# A stock redis-server has databases 0-15; 0 stays for runs without workers.
+REDIS_DATABASES = 16
+
+
+def worker_number():
+    """0 outside pytest-xdist, else 1 + the worker's index (gw0 -> 1)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    return int(worker[2:]) + 1 if worker.startswith("gw") else 0
+
+
+def for_this_worker(url):
+    """The same Redis server, in this worker's own database."""
+    number = worker_number()
+    if not number:
+        return url
+    if number >= REDIS_DATABASES:
+        raise pytest.UsageError(
+            f"At most {REDIS_DATABASES - 1} test workers can share one Redis (REDIS_URL): "
+            f"use -n {REDIS_DATABASES - 1} or fewer."
+        )
+    return urlunsplit(urlsplit(url)._replace(path=f"/{number}"))
+
+
+def pytest_configure(config):
+    """Before any test: this worker's caches and child processes use its own Redis database."""
+    url = os.environ.get("REDIS_URL")
+    if not url or not worker_number():
+        return
+    own = for_this_worker(url)
+    os.environ["REDIS_URL"] = own  # servers and scripts the tests start inherit it
+    from django.conf import settings
+
+    if settings.configured:
+        for cache in settings.CACHES.values():
+            if cache.get("LOCATION") == url:
+                cache["LOCATION"] = own
 
 
 def _free_port():
@@ -41,7 +83,7 @@ def _wait_for(url, seconds=10):
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory):
     if os.environ.get("REDIS_URL"):
-        yield os.environ["REDIS_URL"]
+        yield for_this_worker(os.environ["REDIS_URL"])
         return
     binary = shutil.which("redis-server") or (
         "/usr/bin/redis-server" if Path("/usr/bin/redis-server").exists() else None
