@@ -1,4 +1,5 @@
-"""/kalender/ical/ and /kalender/atom/: before the Wagtail catch-all (preventiezoeker/urls.py)."""
+"""/kalender/ical/, /kalender/atom/ and /kalender/campagnes/: before the Wagtail catch-all
+(preventiezoeker/urls.py)."""
 
 from django.urls import path
 
@@ -7,4 +8,5 @@ from . import views
 urlpatterns = [
     path("ical/", views.ical, name="kalender_ical"),
     path("atom/", views.atom, name="kalender_atom"),
+    path("campagnes/", views.campagnes, name="kalender_campagnes"),
 ]

@@ -1,12 +1,15 @@
-"""The calendar's feeds: iCalendar and Atom, for any filtered view (same parameters as the page)."""
+"""The calendar's feeds (iCalendar and Atom, for any filtered view: same parameters as the page)
+and the overview of current and coming campaigns."""
 
 from django.contrib.syndication.views import Feed
+from django.shortcuts import render
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 
 from .datums import dag_label
 from .ical import kalender_ical
-from .models import CampagnePage
+from .models import CampagnePage, KalenderIndexPage
 from .parameters import MAX_DAGEN
 from .query import zoek_kalender
 
@@ -77,3 +80,20 @@ class KalenderAtom(Feed):
 
 
 atom = KalenderAtom()
+
+
+def campagnes(request):
+    """/kalender/campagnes/: every visible campaign that runs now or is still to come, with its
+    period; a campaign that ended is left out (the calendar shows one only in its dates)."""
+    vandaag = timezone.localdate()
+    lijst = list(CampagnePage.objects.lopend_en_komend(vandaag).specific())
+    kalender = KalenderIndexPage.objects.live().public().first()
+    return render(
+        request,
+        "kalender/campagnes.html",
+        {
+            "lopend": [c for c in lijst if c.lopend(vandaag)],
+            "komend": [c for c in lijst if not c.lopend(vandaag)],
+            "kalender_url": kalender.url if kalender else "/kalender/",
+        },
+    )

@@ -1,10 +1,12 @@
 """City-wide health campaigns (coordinator), under the calendar index, with their materials."""
 
 import datetime
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -15,13 +17,24 @@ from wagtail.search import index
 
 from aanbod.models.aanbod import CHECKBOXES, RICH_TEXT_FEATURES
 
+_EERSTE_ALINEA = re.compile(r"\s*<p[^>]*>(.*?)</p>", re.DOTALL)
+
+
+def _woorden(html):
+    return " ".join(strip_tags(html).split()).casefold()
+
+
 # Paths the calendar's own URLs take under /kalender/ (preventiezoeker/urls.py).
-GERESERVEERDE_SLUGS = {"ical", "atom"}
+GERESERVEERDE_SLUGS = {"ical", "atom", "campagnes"}
 
 
 class CampagneQuerySet(PageQuerySet):
     def zichtbaar(self):
         return self.live().public()
+
+    def lopend_en_komend(self, vandaag):
+        """Visible campaigns that have not ended yet, the first to start first."""
+        return self.zichtbaar().filter(einde__gte=vandaag).order_by("start", "title")
 
 
 class CampagnePage(Page):
@@ -53,6 +66,18 @@ class CampagnePage(Page):
     class Meta:
         verbose_name = "campagne"
         verbose_name_plural = "campagnes"
+
+    def lopend(self, vandaag):
+        return self.start <= vandaag <= self.einde
+
+    def beschrijving_zonder_intro(self):
+        """The description without a first paragraph that only repeats `in_het_kort` (which
+        the page already shows as its lead): the introduction appears once."""
+        html = self.beschrijving or ""
+        eerste = _EERSTE_ALINEA.match(html)
+        if eerste and _woorden(eerste.group(1)) == _woorden(self.in_het_kort):
+            html = html[eerste.end() :]
+        return html if _woorden(html) else ""
 
     def clean(self):
         super().clean()
