@@ -11,7 +11,11 @@ They live here rather than on Wijk until the wijk vocabulary gets coordinate fie
 """
 
 import math
+from collections import defaultdict
 from dataclasses import dataclass
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 
 from .enums import Vorm
 
@@ -66,6 +70,17 @@ class Vertrekpunt:
     lat: float
     lon: float
     soort: str  # "wijk", "postcode" or "positie"
+    waarde: str = ""  # the wijk slug or the postcode
+
+    @property
+    def velden(self):
+        """The URL parameters that give this starting point again (forms, links)."""
+        if self.soort == "positie":
+            return {
+                "lat": f"{self.lat:.{POSITIE_DECIMALEN}f}",
+                "lon": f"{self.lon:.{POSITIE_DECIMALEN}f}",
+            }
+        return {"vanaf" if self.soort == "wijk" else "postcode": self.waarde}
 
 
 def km(a, b):
@@ -86,25 +101,40 @@ def _getal(raw):
     return value if math.isfinite(value) else None
 
 
-def vertrekpunt(vanuit="", lat="", lon=""):
-    """(Vertrekpunt or None, notices) from the parameters `vanuit` (a wijk slug or a Ghent
-    postcode) and `lat`/`lon` (the visitor's position; wins over `vanuit`)."""
-    vanuit = str(vanuit or "").strip()[:80]
+# A position is rounded to three decimals (about 100 m in Ghent) before any use.
+POSITIE_DECIMALEN = 3
+
+
+def vertrekpunt(vanaf="", postcode="", lat="", lon=""):
+    """(Vertrekpunt or None, notices) from the parameters `vanaf` (a wijk slug, or a Ghent
+    postcode), `postcode` and `lat`/`lon` (the visitor's position, rounded to about 100 m;
+    it wins over the others, then the wijk, then the postcode)."""
+    vanaf = str(vanaf or "").strip()[:80]
+    postcode = str(postcode or "").strip()[:80]
     if str(lat or "").strip() or str(lon or "").strip():
         y, x = _getal(lat), _getal(lon)
         (south, west), (north, east) = BELGIE
         if y is not None and x is not None and south <= y <= north and west <= x <= east:
+            y, x = round(y, POSITIE_DECIMALEN), round(x, POSITIE_DECIMALEN)
             return Vertrekpunt(y, x, "positie"), []
-        return None, ["Die plaats ligt niet in België of is onleesbaar; we tonen geen afstanden."]
-    if not vanuit:
+        return None, [
+            gettext(
+                "Die plaats ligt niet in België of we konden ze niet lezen. "
+                "We tonen geen afstanden."
+            )
+        ]
+    for waarde in (vanaf, postcode):
+        if waarde in WIJK_CENTRA:
+            return Vertrekpunt(*WIJK_CENTRA[waarde], "wijk", waarde), []
+        if waarde in POSTCODE_CENTRA:
+            return Vertrekpunt(*POSTCODE_CENTRA[waarde], "postcode", waarde), []
+    if not (vanaf or postcode):
         return None, []
-    if vanuit in WIJK_CENTRA:
-        return Vertrekpunt(*WIJK_CENTRA[vanuit], "wijk"), []
-    if vanuit in POSTCODE_CENTRA:
-        return Vertrekpunt(*POSTCODE_CENTRA[vanuit], "postcode"), []
     return None, [
-        "Die wijk of postcode kennen we niet; kies een Gentse wijk of een postcode van Gent "
-        "(9000 tot 9052). We tonen geen afstanden."
+        gettext(
+            "Die wijk of postcode kennen we niet. Kies een wijk van Gent of een postcode van "
+            "Gent (9000 tot 9052). We tonen geen afstanden."
+        )
     ]
 
 
@@ -137,11 +167,42 @@ def afstand(punt, plekken):
 
 
 def als_tekst(kilometers):
-    """ "350 m" under a kilometre, "1,2 km" under ten, "14 km" beyond (Dutch decimal comma)."""
+    """ "± 350 m" under a kilometre, "± 1,2 km" under ten, "± 14 km" beyond, with the current
+    language's decimal mark: the centres are approximate, hence the ±."""
     if kilometers is None:
         return ""
     if kilometers < 1:
-        return f"{max(50, round(kilometers * 1000 / 50) * 50)} m"
+        meters = max(50, round(kilometers * 1000 / 50) * 50)
+        return gettext("± %(afstand)s m") % {"afstand": meters}
     if kilometers < 10:
-        return f"{kilometers:.1f} km".replace(".", ",")
-    return f"{round(kilometers)} km"
+        waarde = number_format(round(kilometers, 1), decimal_pos=1, use_l10n=True)
+    else:
+        waarde = number_format(round(kilometers), use_l10n=True)
+    return gettext("± %(afstand)s km") % {"afstand": waarde}
+
+
+def plaatsen_per_aanbod(ids):
+    """(offer id, lat, lon) for every place of the given offers, by the rule of plaatsen():
+    the search seam's `places` (read once per index generation, so every row at once)."""
+    from .models import AanbodLocatie, AanbodPage
+
+    wanted = set(ids)
+    pages = AanbodPage.objects.all()
+    locaties = AanbodLocatie.objects.all()
+    koppelingen = AanbodPage.wijken.through.objects.all()
+    if len(wanted) <= 500:  # a few offers (the fallback listing): only theirs
+        pages = pages.filter(pk__in=wanted)
+        locaties = locaties.filter(aanbod_id__in=wanted)
+        koppelingen = koppelingen.filter(aanbodpage_id__in=wanted)
+    per_aanbod = defaultdict(list)
+    for pk, lat, lon, wijk, code in locaties.values_list(
+        "aanbod_id", "latitude", "longitude", "wijk__slug", "postcode"
+    ):
+        per_aanbod[pk].append({"lat": lat, "lon": lon, "wijk": wijk, "postcode": code})
+    wijken = defaultdict(list)
+    for pk, slug in koppelingen.values_list("aanbodpage_id", "wijk__slug"):
+        wijken[pk].append(slug)
+    for pk, stadsbreed, vormen in pages.values_list("pk", "stadsbreed", "vormen"):
+        if pk in wanted:
+            for lat, lon in plaatsen(per_aanbod[pk], wijken[pk], stadsbreed, vormen):
+                yield pk, lat, lon

@@ -7,17 +7,24 @@ same notices for its facets.
 
 from django import forms
 from django.utils.choices import BaseChoiceIterator
+from django.utils.translation import gettext
 
 import django_filters
 
 from preventiezoeker.search.query import MAX_QUERY_CHARS
 
+from .afstand import vertrekpunt
 from .facetten import FACETTEN, MAX_LEEFTIJD, MIN_LEEFTIJD, keuzes, verhuis
 from .models import AanbodPage
 
 MAX_VALUES_PER_FACET = 20
 MAX_PAGE = 10_000
-SORT_LABELS = {"relevantie": "Best passend", "naam": "Naam (A-Z)", "nagekeken": "Laatst nagekeken"}
+SORT_LABELS = {
+    "relevantie": "Best passend", "naam": "Naam (A-Z)", "nagekeken": "Laatst nagekeken",
+    "afstand": "Dichtstbij eerst",
+}  # fmt: skip
+# The starting point for distances (aanbod/afstand.py): never a facet, never logged.
+VERTREKPUNT = ("vanaf", "postcode", "lat", "lon")
 
 
 class Keuzes(BaseChoiceIterator):
@@ -142,6 +149,10 @@ class AanbodFilterSet(django_filters.FilterSet):
     # One FacetFilter per registered facet is added below the class.
     sort = django_filters.ChoiceFilter(choices=list(SORT_LABELS.items()), empty_label=None)
     page = PageFilter()
+    vanaf = ZoekwoordenFilter(max_length=None)
+    postcode = ZoekwoordenFilter(max_length=None)
+    lat = ZoekwoordenFilter(max_length=None)
+    lon = ZoekwoordenFilter(max_length=None)
 
     class Meta:
         model = AanbodPage
@@ -182,11 +193,25 @@ class AanbodFilterSet(django_filters.FilterSet):
         sort = data.get("sort") or ""
         if "sort" in form.errors:
             notices.append("Onbekende sortering; we sorteren zoals standaard.")
+        punt, punt_notices = vertrekpunt(*(data.get(name) or "" for name in VERTREKPUNT))
+        notices += punt_notices
+        if not sort and punt is not None and "sort" not in form.errors:
+            sort = "afstand"  # a starting point was chosen to see what is near
+        if sort == "afstand" and punt is None:
+            sort = ""
+            if not punt_notices:
+                notices.append(
+                    gettext(
+                        "Dichtstbij eerst kan pas als je een wijk, een postcode of je locatie "
+                        "kiest. We sorteren zoals standaard."
+                    )
+                )
         params = {
             "text": text[:MAX_QUERY_CHARS],
             "filters": filters,
             "sort": sort if sort in SORT_LABELS else "",
             "page": data.get("page") or 1,
+            "vertrekpunt": punt,
         }
         return params, notices
 
@@ -200,4 +225,5 @@ AanbodFilterSet.base_filters = {
     },
     "sort": AanbodFilterSet.base_filters["sort"],
     "page": AanbodFilterSet.base_filters["page"],
+    **{name: AanbodFilterSet.base_filters[name] for name in VERTREKPUNT},
 }

@@ -21,6 +21,7 @@ from preventiezoeker.search import (
 from preventiezoeker.search.text import exact_tokens
 
 from .actualiteit import verouderd_grens
+from .afstand import plaatsen_per_aanbod
 from .enums import LABEL_TALEN, label_taal
 from .facetten import FACETTEN, MATCH_ALL, NAMEN
 from .models import AanbodPage, AanbodVertaling, OrganisatiePage, Synoniem
@@ -252,7 +253,7 @@ VEROUDERD = Demotion("nagekeken", verouderd_grens)
 
 SOURCE_SCHEMA = Source(
     name=SOURCE, documents=documents, count=_count, facets=NAMEN, match_all=MATCH_ALL,
-    text=TEXT, sorts=SORTS, expires="einddatum", demote=VEROUDERD,
+    text=TEXT, sorts=SORTS, expires="einddatum", demote=VEROUDERD, places=plaatsen_per_aanbod,
 )  # fmt: skip
 
 

@@ -19,6 +19,7 @@ from preventiezoeker.search.sync import queue
 
 from . import statistiek
 from .actualiteit import is_verouderd
+from .afstand import Vertrekpunt, afstand, plaatsen_per_aanbod
 from .facetten import FACETTEN, keuzes_en_groepen
 from .filters import AanbodFilterSet
 from .markering import markeer
@@ -64,6 +65,7 @@ class Resultaat:
     summary_html: str
     labels: dict = field(default_factory=dict)  # KAART_LABELS -> vocabulary entries
     organisatie: str = ""  # the title of the organisation the offer is under
+    afstand: float | None = None  # km from the starting point (None: none chosen, or no place)
     paginas: "_Paginas | None" = field(default=None, repr=False)
 
     @property
@@ -116,6 +118,8 @@ class Zoekresultaat:
     zonder_filter: list[dict] = field(default_factory=list)
     # Help lines for a crisis word in the text (aanbod/models/crisis.py), whatever the results.
     hulplijnen: list[Hulplijn] = field(default_factory=list)
+    # Where distances are measured from (aanbod/afstand.py), or None.
+    vertrekpunt: Vertrekpunt | None = None
 
     @property
     def num_pages(self):
@@ -143,13 +147,15 @@ def zoek(data: QueryDict, log=True) -> Zoekresultaat:
     choices, groups = keuzes_en_groepen()
     filterset = AanbodFilterSet(data, choices=choices)
     params, notices = filterset.search_params()
+    punt = params["vertrekpunt"]
     query = SearchQuery(
         text=params["text"], filters=params["filters"], sort=params["sort"],
         page=params["page"], per_page=PER_PAGE,
+        near=(punt.lat, punt.lon) if punt is not None else None,
     )  # fmt: skip
     out = Zoekresultaat(
         text=params["text"], filters=params["filters"], sort=query.effective_sort(),
-        page=params["page"], per_page=PER_PAGE, notices=notices,
+        page=params["page"], per_page=PER_PAGE, notices=notices, vertrekpunt=punt,
     )  # fmt: skip
     out.hulplijnen = Hulplijn.voor_zoekopdracht(params["text"])
     try:
@@ -173,6 +179,7 @@ def zoek(data: QueryDict, log=True) -> Zoekresultaat:
                     markeer(kaart.title, hit.terms),
                     markeer(kaart.in_het_kort, hit.terms),
                     organisatie=kaart.organisatie_titel,
+                    afstand=hit.distance,
                     paginas=paginas,
                 )  # fmt: skip
             )
@@ -344,6 +351,12 @@ def _fallback(out, choices, groups):
                 page, escape(page.title), escape(page.in_het_kort), labels[page.pk], organisatie
             )
         )
+    if out.vertrekpunt is not None:  # distances on the cards, though the order is by name
+        plekken = {}
+        for pk, lat, lon in plaatsen_per_aanbod([page.pk for page in pages]):
+            plekken.setdefault(pk, []).append((lat, lon))
+        for resultaat in out.results:
+            resultaat.afstand = afstand(out.vertrekpunt, plekken.get(resultaat.kaart.pk))
     out.facets = _facets({}, out.filters, choices, groups)
     out.unavailable = True
     out.notices.append(

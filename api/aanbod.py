@@ -61,6 +61,7 @@ def offer(request, resultaat, next_dates, translations=None):
         "city_wide": page.stadsbreed,
         "amount": None if page.bedrag is None else f"{page.bedrag:.2f}",
         "last_reviewed": page.laatst_nagekeken.isoformat() if page.laatst_nagekeken else None,
+        "afstand_m": None if resultaat.afstand is None else round(resultaat.afstand * 1000),
         "next_dates": next_dates.get(page.pk, []),
         "translations": (translations or {}).get(page.pk, {}),
     }

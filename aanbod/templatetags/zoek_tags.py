@@ -10,7 +10,9 @@ from itertools import groupby
 
 from django import template
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
+from ..afstand import WIJK_CENTRA, als_tekst
 from ..enums import ToegankelijkheidGroep
 from ..facetten import FACET, NAMEN
 from ..filters import SORT_LABELS
@@ -151,6 +153,12 @@ def _kaart(r, request, knop):
     waar = "Heel Gent" if p.stadsbreed else (_lijst(wijken, 3) or "Niet opgegeven")
     talen = [t.label for t in r.labels["talen"]]
     taal = f"\n    <div><dt>Taal</dt><dd>{_lijst(talen, 4)}</dd></div>" if talen else ""
+    afstand = ""
+    if r.afstand is not None:
+        afstand = (
+            f'\n    <div class="afstand"><dt>{_esc(gettext("Afstand"))}</dt>'
+            f"<dd>{_esc(als_tekst(r.afstand))}</dd></div>"
+        )
     themas = "".join(f"<li>{_esc(t.label)}</li>" for t in r.labels["themas"])
     themas = f'\n  <ul class="tags" aria-label="Thema\'s">{themas}</ul>' if themas else ""
     return (
@@ -160,7 +168,8 @@ def _kaart(r, request, knop):
         f'  <p class="card-org">{_esc(r.organisatie)}</p>\n'
         f'  <p class="resultaat-kort">{r.summary_html}</p>\n'
         f"{r.waarschuwing_html}"
-        f'  <dl class="hints">\n    {prijs}<div><dt>Waar</dt><dd>{waar}</dd></div>{taal}\n  </dl>'
+        f'  <dl class="hints">\n    {prijs}<div><dt>Waar</dt><dd>{waar}</dd></div>'
+        f"{afstand}{taal}\n  </dl>"
         f"{themas}\n  {knop}\n</article></li>"
     )
 
@@ -185,10 +194,28 @@ def groep_label(groep):
 
 
 @register.simple_tag
-def sorteer_opties(zoek):
-    """Best passend only makes sense with words."""
+def vertrekpunt_wijken(zoek):
+    """(slug, label, chosen) of the wijken a distance can start from, in the facet's order."""
+    facet = next((f for f in zoek.facets if f.name == "wijk"), None)
+    punt = zoek.vertrekpunt
+    gekozen = punt.waarde if punt is not None and punt.soort == "wijk" else ""
     return [
+        (v.value, v.label, v.value == gekozen)
+        for v in (facet.values if facet else ())
+        if v.value in WIJK_CENTRA
+    ]
+
+
+@register.simple_tag
+def sorteer_opties(zoek):
+    """Best passend only makes sense with words, Dichtstbij eerst only with a starting point
+    (and then it is the default, so first)."""
+    opties = [
         (value, label, value == zoek.sort)
         for value, label in SORT_LABELS.items()
-        if value != "relevantie" or zoek.text.strip()
+        if (value != "relevantie" or zoek.text.strip())
+        and (value != "afstand" or zoek.vertrekpunt is not None)
     ]
+    if zoek.vertrekpunt is not None:
+        opties.sort(key=lambda optie: optie[0] != "afstand")
+    return opties

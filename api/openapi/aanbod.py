@@ -33,10 +33,35 @@ def _parameters():
         *(facet_parameter(FACET[name]) for name in NAMEN),
         query(
             "sort",
-            f"Sortering: {sort_text}. Standaard op relevantie met zoekwoorden, anders op naam. "
-            "Een onbekende waarde geeft de standaardvolgorde en een melding.",
+            f"Sortering: {sort_text}. Standaard op afstand met een vertrekpunt, anders op "
+            "relevantie met zoekwoorden, anders op naam. `afstand` kan alleen met een "
+            "vertrekpunt; aanbod zonder afstand (stadsbreed, online) komt erna. Een onbekende "
+            "waarde geeft de standaardvolgorde en een melding.",
             {"type": "string", "enum": list(SORT_LABELS)},
             "naam",
+        ),
+        query(
+            "vanaf",
+            "Vertrekpunt voor afstanden: de slug van een Gentse wijk (of een Gentse postcode). "
+            "Onbekend: geen afstanden en een melding.",
+            {"type": "string"},
+            "rabot-blaisantvest",
+        ),
+        query(
+            "postcode",
+            "Vertrekpunt voor afstanden: een postcode van Gent (9000 tot 9052).",
+            {"type": "string"},
+            "9000",
+        ),
+        query(
+            "lat",
+            "Vertrekpunt: breedtegraad (WGS84), samen met `lon`; afgerond op ongeveer 100 m en "
+            "nergens bewaard. Buiten België: geen afstanden en een melding.",
+            {"type": "number"},
+            51.064,
+        ),
+        query(
+            "lon", "Vertrekpunt: lengtegraad (WGS84), samen met `lat`.", {"type": "number"}, 3.713
         ),
         query(
             "page",
@@ -101,6 +126,15 @@ def _offer():
             **NULLABLE_STRING,
             "format": "date",
             "description": "Wanneer de partner het aanbod laatst nakeek.",
+        },
+        "afstand_m": {
+            "type": ["integer", "null"],
+            "minimum": 0,
+            "description": (
+                "Afstand in meter (in vogelvlucht, bij benadering) van het vertrekpunt tot de "
+                "dichtste plek van het aanbod; null zonder vertrekpunt, en voor stadsbreed of "
+                "online aanbod."
+            ),
         },
         "next_dates": {
             "type": "array",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .bitsets import intersection, union
+from .sources import DISTANCE
 from .types import Hit, SearchResult
 
 MAX_VALUES_PER_FACET = 30
@@ -46,7 +47,10 @@ def answer(cache, source, query, text):
     start, end = (page - 1) * per_page, page * per_page
     sort = query.effective_sort(source.sort_names)
     hits_mask = cache.mask(hits)
-    if sort not in cache.order and text:
+    distances = cache.distances(query.near) if query.near is not None else None
+    if sort == DISTANCE:
+        docnums, scores = nearest(cache, text, hits_mask, end, distances)
+    elif sort not in cache.order and text:
         docnums, scores = rank(cache, text, hits_mask, end)
     else:  # relevance without usable words: the source's first order
         order = cache.order.get(sort, next(iter(cache.order.values()), None))
@@ -58,7 +62,7 @@ def answer(cache, source, query, text):
     terms = text.highlight if text else frozenset()
     pks = cache.pks
     result_hits = [
-        Hit(id=int(pks[docnum]), score=score, terms=terms)
+        Hit(id=int(pks[docnum]), score=score, terms=terms, distance=_km(distances, docnum))
         for docnum, score in zip(docnums, scores, strict=True)
     ]
     return SearchResult(
@@ -66,6 +70,23 @@ def answer(cache, source, query, text):
         suggestion=text.suggestion if text else None, page=page, per_page=per_page,
         page_clamped=int(query.page) > page, timed_out=bool(text and text.timed_out),
     )  # fmt: skip
+
+
+def _km(distances, docnum):
+    if distances is None or not np.isfinite(distances[docnum]):
+        return None
+    return float(distances[docnum])
+
+
+def nearest(cache, text, hits_mask, end, distances):
+    """The first `end` hits nearest first (to the metre); hits without places after all that
+    have one; ties by score with words, then by the first order. Demoted documents come after
+    all others, as in every order."""
+    candidates = np.flatnonzero(hits_mask)
+    metres = np.round(distances[candidates] * 1000)  # inf stays inf: no place, last
+    scores = text.scores[candidates] if text else np.zeros(len(candidates))
+    order = np.lexsort((cache.tie_rank[candidates], -scores, metres, cache.sunk[candidates]))[:end]
+    return candidates[order].tolist(), (scores[order].tolist() if text else [None] * len(order))
 
 
 def first_in_order(order, mask, end, total):

@@ -135,6 +135,8 @@ class FacetCache:
             if position == 0:
                 self.tie_rank = np.empty(n, dtype=np.int64)
                 self.tie_rank[order] = np.arange(n)
+        self.places_of = source.places
+        self._places = None  # read on the first search with a starting point (places())
         self.term_postings = LRU(4000)
         self.text_results = LRU(max(8, min(500, TEXT_CACHE_BYTES // max(1, 4 * n))))
         self.stored = LRU(5000)
@@ -172,6 +174,41 @@ class FacetCache:
                 tally = np.bincount(picked[picked >= 0], minlength=len(self.value_names[facet]))
                 out[facet] = dict(zip(self.value_names[facet], tally.tolist(), strict=True))
         return {facet: out.get(facet, {}) for facet in facets}
+
+    def places(self):
+        """(slot of each place, latitudes, longitudes in radians, first place of each run of
+        slots), places sorted by slot; read once per generation from the source."""
+        if self._places is None:
+            slot_of = {int(pk): slot for slot, pk in enumerate(self.pks.tolist())}
+            rows = sorted(
+                (slot_of[pk], lat, lon)
+                for pk, lat, lon in self.places_of(list(slot_of))
+                if pk in slot_of
+            )
+            slots = np.array([r[0] for r in rows], dtype=np.int64)
+            lats = np.radians(np.array([r[1] for r in rows], dtype=np.float64))
+            lons = np.radians(np.array([r[2] for r in rows], dtype=np.float64))
+            starts = np.flatnonzero(np.diff(slots, prepend=-1)) if len(slots) else slots
+            self._places = (slots, lats, lons, starts)
+        return self._places
+
+    def distances(self, near):
+        """km from `near` (lat, lon) to each slot's nearest place; inf for slots without."""
+        out = np.full(self.n, np.inf)
+        if self.places_of is None:
+            return out
+        slots, lats, lons, starts = self.places()
+        if not len(slots):
+            return out
+        lat0, lon0 = np.radians(near[0]), np.radians(near[1])
+        # Haversine, as aanbod/afstand.km (earth radius 6371 km).
+        h = (
+            np.sin((lats - lat0) / 2) ** 2
+            + np.cos(lat0) * np.cos(lats) * np.sin((lons - lon0) / 2) ** 2
+        )
+        km = 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+        out[slots[starts]] = np.minimum.reduceat(km, starts)
+        return out
 
     def mask(self, bits):
         return bits_to_mask(bits, self.n)

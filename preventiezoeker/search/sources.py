@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 RELEVANCE = "relevantie"  # the seam's own order: by score, only with words
+DISTANCE = "afstand"  # nearest first from SearchQuery.near; only for a source with places
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,15 @@ class Source:
     expires: str = ""
     # Documents that sink to the end of every order (None: none do).
     demote: Demotion | None = None
+    # (document ids) -> (id, latitude, longitude) rows: where each document takes place, for
+    # distances from SearchQuery.near. Read from the app when first needed per generation
+    # (None: the source has no places and no DISTANCE order).
+    places: Callable[[Iterable[int]], Iterable[tuple[int, float, float]]] | None = None
 
     @property
     def sort_names(self):
-        return (RELEVANCE, *(sort.name for sort in self.sorts))
+        distance = (DISTANCE,) if self.places is not None else ()
+        return (RELEVANCE, *(sort.name for sort in self.sorts), *distance)
 
     @property
     def date_columns(self):

@@ -3,7 +3,7 @@ words for people: the app turns flags into sentences and matched terms into mark
 
 from dataclasses import dataclass, field
 
-from .sources import RELEVANCE
+from .sources import DISTANCE, RELEVANCE
 
 
 @dataclass(frozen=True)
@@ -13,6 +13,9 @@ class SearchQuery:
     sort: str = ""  # "" = relevance with words, the source's first order without
     page: int = 1
     per_page: int = 20
+    # A starting point (latitude, longitude): hits get their distance, and sort DISTANCE
+    # orders by it. Never part of a cache key or a log.
+    near: tuple[float, float] | None = None
 
     def effective_sort(self, sorts=None):
         """The order used: `sorts` are the source's names (default: the registered one's),
@@ -22,11 +25,14 @@ class SearchQuery:
 
             sorts = primary_source().sort_names
         words = bool(self.text.strip())
-        if self.sort in sorts and not (self.sort == RELEVANCE and not words):
+        usable = not (self.sort == RELEVANCE and not words) and not (
+            self.sort == DISTANCE and self.near is None
+        )
+        if self.sort in sorts and usable:
             return self.sort
         if words:
             return RELEVANCE
-        return next((s for s in sorts if s != RELEVANCE), RELEVANCE)
+        return next((s for s in sorts if s not in (RELEVANCE, DISTANCE)), RELEVANCE)
 
 
 @dataclass
@@ -36,6 +42,8 @@ class Hit:
     # Index terms the query matched (stems and folded words): text.word_forms() of a word of
     # the document hitting one of them means that word matched.
     terms: frozenset = frozenset()
+    # km from SearchQuery.near to the nearest of the document's places (None: no places).
+    distance: float | None = None
 
 
 @dataclass

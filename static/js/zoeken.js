@@ -136,3 +136,53 @@
 
   enhance();
 })();
+
+/* "Gebruik mijn locatie": asks the browser for the position only on a click, rounds it to about
+   100 m, puts it in the search form's lat/lon fields and searches nearest first. Without this
+   script (or without geolocation) the wijk and postcode fields do the same job. */
+(function () {
+  "use strict";
+  if (!navigator.geolocation) return;
+
+  function showButtons() {
+    document.querySelectorAll(".locatie-knop").forEach(function (button) { button.hidden = false; });
+  }
+
+  function field(form, selector) { return form.querySelector(selector); }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest(".locatie-knop") : null;
+    if (!button) return;
+    var form = button.form || button.closest("form");
+    var message = button.parentNode.querySelector(".locatie-melding");
+    message.textContent = button.dataset.bezig;
+    button.disabled = true;
+    navigator.geolocation.getCurrentPosition(function (position) {
+      field(form, ".locatie-lat").value = position.coords.latitude.toFixed(3);
+      field(form, ".locatie-lon").value = position.coords.longitude.toFixed(3);
+      // The position replaces a chosen wijk or postcode, and the nearest come first.
+      field(form, 'select[name="vanaf"]').value = "";
+      field(form, 'input[name="postcode"]').value = "";
+      form.querySelectorAll('input[type="hidden"][name="sort"]').forEach(function (s) { s.remove(); });
+      form.submit();
+    }, function (error) {
+      button.disabled = false;
+      message.textContent = error.code === 1 ? button.dataset.geweigerd
+        : error.code === 3 ? button.dataset.teLang : button.dataset.onbekend;
+    }, { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 });
+  });
+
+  // A wijk or postcode chosen by hand replaces an earlier position.
+  document.addEventListener("change", function (event) {
+    var control = event.target;
+    if (control.name !== "vanaf" && control.name !== "postcode") return;
+    var form = control.form;
+    if (!form || !field(form, ".locatie-lat")) return;
+    field(form, ".locatie-lat").value = "";
+    field(form, ".locatie-lon").value = "";
+  });
+
+  showButtons();
+  // zoeken.js swaps the search part of the page after a filter change: show the new button.
+  new MutationObserver(showButtons).observe(document.body, { childList: true, subtree: true });
+})();

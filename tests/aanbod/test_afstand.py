@@ -35,10 +35,12 @@ def test_known_distance():
 @pytest.mark.parametrize(
     ("params", "soort"),
     [
-        ({"vanuit": "rabot-blaisantvest"}, "wijk"),
-        ({"vanuit": " 9040 "}, "postcode"),
+        ({"vanaf": "rabot-blaisantvest"}, "wijk"),
+        ({"vanaf": " 9040 "}, "postcode"),
+        ({"postcode": "9000"}, "postcode"),
+        ({"postcode": "9000", "vanaf": "ledeberg"}, "wijk"),
         ({"lat": "51.06", "lon": "3.71"}, "positie"),
-        ({"vanuit": "ledeberg", "lat": "51.06", "lon": "3.71"}, "positie"),
+        ({"vanaf": "ledeberg", "lat": "51.06", "lon": "3.71"}, "positie"),
     ],
 )
 def test_starting_points(params, soort):
@@ -49,9 +51,11 @@ def test_starting_points(params, soort):
 @pytest.mark.parametrize(
     "params",
     [
-        {"vanuit": "bestaat-niet"},
-        {"vanuit": "1000"},  # Brussels: not a Ghent postcode
-        {"vanuit": "x" * 10_000},
+        {"vanaf": "bestaat-niet"},
+        {"vanaf": "1000"},  # Brussels: not a Ghent postcode
+        {"postcode": "1000"},
+        {"postcode": "abc"},
+        {"vanaf": "x" * 10_000},
         {"lat": "48.85", "lon": "2.35"},  # Paris
         {"lat": "51.06"},
         {"lat": "abc", "lon": "3.71"},
@@ -89,14 +93,20 @@ def test_places_of_an_offer():
 
 
 def test_distance_to_the_nearest_place_and_its_text():
-    punt, _ = vertrekpunt(vanuit="rabot-blaisantvest")
+    punt, _ = vertrekpunt(vanaf="rabot-blaisantvest")
     dichtbij = afstand(punt, [WIJK_CENTRA["zwijnaarde"], WIJK_CENTRA["bloemekenswijk"]])
     assert dichtbij == pytest.approx(
         km(WIJK_CENTRA["rabot-blaisantvest"], WIJK_CENTRA["bloemekenswijk"])
     )
     assert afstand(punt, []) is None and afstand(None, [(51.0, 3.7)]) is None
     assert als_tekst(None) == ""
-    assert als_tekst(0.0) == "50 m"
-    assert als_tekst(0.34) == "350 m"
-    assert als_tekst(1.24) == "1,2 km"
-    assert als_tekst(14.4) == "14 km"
+    assert als_tekst(0.0) == "± 50 m"
+    assert als_tekst(0.34) == "± 350 m"
+    assert als_tekst(1.24) == "± 1,2 km"
+    assert als_tekst(14.4) == "± 14 km"
+
+
+def test_a_position_is_rounded_to_about_100_m():
+    punt, _ = vertrekpunt(lat="51.0643219", lon="3.7134567")
+    assert (punt.lat, punt.lon) == (51.064, 3.713)
+    assert punt.velden == {"lat": "51.064", "lon": "3.713"}

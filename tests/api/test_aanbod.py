@@ -16,7 +16,7 @@ import pytest
 from aanbod.enums import Inschrijving, PrijsCategorie, Vorm
 from aanbod.facetten import NAMEN as FACETS
 from aanbod.facetten import keuzes
-from aanbod.filters import MAX_PAGE, SORT_LABELS, AanbodFilterSet
+from aanbod.filters import MAX_PAGE, SORT_LABELS, VERTREKPUNT, AanbodFilterSet
 from aanbod.models import Doelgroep, Taal, Thema, Wijk
 from api import aanbod as aanbod_endpoint
 from preventiezoeker import versies
@@ -412,9 +412,13 @@ def _parameters(doc):
 
 def test_openapi_documents_every_parameter_with_fixed_enums(document):
     params = _parameters(document)
-    assert set(params) == set(AanbodFilterSet.base_filters) == {"q", "sort", "page", *FACETS}
+    assert set(params) == set(AanbodFilterSet.base_filters) == {
+        "q", "sort", "page", *FACETS, *VERTREKPUNT,
+    }  # fmt: skip
     assert all(p["in"] == "query" and not p["required"] for p in params.values())
-    assert params["sort"]["schema"]["enum"] == list(SORTS) == ["relevantie", "naam", "nagekeken"]
+    assert params["sort"]["schema"]["enum"] == list(SORTS) == [
+        "relevantie", "naam", "nagekeken", "afstand",
+    ]  # fmt: skip
     for name, enum in (("prijs", PrijsCategorie), ("vorm", Vorm), ("inschrijving", Inschrijving)):
         assert params[name]["schema"] == {
             "type": "array", "items": {"type": "string", "enum": list(enum.values)}
@@ -439,8 +443,10 @@ def _example_queries(doc):
 def test_every_documented_parameter_is_accepted(client, zoekdata, document):
     queries = list(_example_queries(document))
     assert {name for name, _ in queries} == set(_parameters(document))
+    # A position needs both halves, and nearest first a starting point.
+    samen = {"lat": {"lon": "3.713"}, "lon": {"lat": "51.064"}, "afstand": {"vanaf": "ledeberg"}}
     for name, value in queries:
-        response, data = api(client, {name: value})
+        response, data = api(client, {name: value, **samen.get(name, samen.get(value, {}))})
         assert response.status_code == 200, (name, value)
         assert data["notices"] == [], (name, value, data["notices"])
         if name in FACETS:
