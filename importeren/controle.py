@@ -196,6 +196,8 @@ def _bestaande(rijen, user, organisaties):
         nieuwer = page.has_unpublished_changes and page.latest_revision
         laatste = page.latest_revision.as_object() if nieuwer else page
         laatste.organisatie_cached = org
+        # What applying checks again under the write lock (toepassen._nog_gelijk).
+        laatste.vingerafdruk = (page.latest_revision_id, page.path, page.live)
         result[page.pk] = laatste
     return result
 

@@ -4,7 +4,7 @@
   offers would send 1,000 mails (waiting on the mail server inside its transaction). They are
   held back and the import sends one summary through the outbox (mails.py).
 - The admin's own search index (modelsearch) is written on every save, about three per
-  imported offer; it is written once per offer at the end.
+  imported offer; it is written once at the end, in batches.
 - The public search index: every publish queues its offer (aanbod/signals.py), and with
   PostgreSQL writes it at once; the import queues all its offers in one batch at the end,
   inside its transaction (toepassen.py).
@@ -25,6 +25,7 @@ from wagtail.signals import page_published, task_submitted, workflow_submitted
 _lokaal = threading.local()
 _vervangen = threading.Lock()
 _klaar = []
+ZOEK_BATCH = 500
 # Wagtail's mail receivers (wagtail/admin/signal_handlers.py), by their dispatch_uid.
 MAIL_ONTVANGERS = (
     (task_submitted, TaskState, "group_approval_task_submitted_email_notification",
@@ -61,11 +62,26 @@ def gepubliceerd():
     return ids
 
 
-def _schrijf_zoekindex(ids):
-    from modelsearch.tasks import insert_or_update_object_task
+def later_in_admin_zoeken(ids):
+    """Offers the import wrote without a save signal (schrijven.py): into the admin search at
+    the end, with the others."""
+    if _stil():
+        _lokaal.uitgesteld.update(ids)
 
-    for pk in sorted(ids):
-        insert_or_update_object_task.enqueue("aanbod", "aanbodpage", str(pk))
+
+def _schrijf_zoekindex(ids):
+    """What modelsearch's insert_or_update_object does per offer, per batch of offers."""
+    from modelsearch.backends import get_search_backends_with_name
+
+    from aanbod.models import AanbodPage
+
+    ids = sorted(ids)
+    backends = [b for _naam, b in get_search_backends_with_name(with_auto_update=True)]
+    for start in range(0, len(ids), ZOEK_BATCH):
+        stuk = ids[start : start + ZOEK_BATCH]
+        pages = list(AanbodPage.get_indexed_objects().filter(pk__in=stuk))
+        for backend in backends:
+            backend.add_bulk(AanbodPage, pages)
 
 
 def _tenzij_stil(notifier):

@@ -10,13 +10,14 @@ as the transaction's own rows are invisible to the progress page until the end.
 import logging
 import threading
 import time
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connections, transaction
 from django.utils import timezone, translation
 
-from wagtail.models import ReferenceIndex, WorkflowState
+from wagtail.models import Page, ReferenceIndex, WorkflowState
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from aanbod.forms import vrije_slug
@@ -24,14 +25,16 @@ from aanbod.models import AanbodPage
 from aanbod.search import SOURCE
 from preventiezoeker.search.sync import queue
 
+from . import schrijven, stil
 from .controle import controleer
 from .enums import Actie, ImportStatus
 from .mails import meld_ingediend
 from .models import ImportTaak
-from .stil import gepubliceerd, zonder_meldingen
+from .stil import zonder_meldingen
 
 logger = logging.getLogger(__name__)
 VOORTGANG_ELKE = 0.5  # seconds between two progress reports
+STUK = 100  # rows written together by the bulk path, between two progress reports
 VASTGELOPEN_NA = 15 * 60  # seconds without progress: the worker died, the database rolled back
 
 
@@ -123,43 +126,149 @@ def _zet_voortgang(taak_id, gedaan):
 def pas_toe(taak):
     """Check again (the site may have changed since the dry run) and apply every row, in one
     transaction. Returns (new ids, changed ids, ids submitted for approval); raises Mislukt
-    and writes nothing otherwise."""
+    and writes nothing otherwise.
+
+    The check only reads, so it runs before the write transaction: on SQLite that transaction
+    holds the one write lock, and every other save waits for it. Inside, one query confirms
+    that no offer or organisation it read has changed since."""
     user = taak.gebruiker
     standaard = taak.organisatie.specific if taak.organisatie else None
+    controle = controleer([tuple(r) for r in taak.rijen], user, standaard)
+    if controle.fouten:
+        eerste = controle.fouten[0]
+        raise Mislukt(
+            f"Er is intussen iets veranderd: rij {eerste['rij']}, kolom "
+            f"{eerste['kolom']}: {eerste['melding']} Er is niets toegepast. "
+            "Laad het bestand opnieuw op."
+        )
+    plan = _plan(controle, user)
     with transaction.atomic():
-        controle = controleer([tuple(r) for r in taak.rijen], user, standaard)
-        if controle.fouten:
-            eerste = controle.fouten[0]
-            raise Mislukt(
-                f"Er is intussen iets veranderd: rij {eerste['rij']}, kolom "
-                f"{eerste['kolom']}: {eerste['melding']} Er is niets toegepast. "
-                "Laad het bestand opnieuw op."
-            )
+        _nog_gelijk(controle)
         nieuw, gewijzigd, ingediend = [], [], []
         with disable_reference_index_auto_update():  # once per page below, not per save
-            _rijen(taak, controle, user, nieuw, gewijzigd, ingediend)
+            _rijen(taak, plan, user, nieuw, gewijzigd, ingediend)
+        stil.later_in_admin_zoeken(nieuw + gewijzigd)
         for page in AanbodPage.objects.filter(pk__in=nieuw + gewijzigd):
             ReferenceIndex.create_or_update_for_object(page)
-        queue(SOURCE, gepubliceerd())  # the public search index, in one batch
+        queue(SOURCE, stil.gepubliceerd())  # the public search index, in one batch
     return nieuw, gewijzigd, ingediend
 
 
-def _rijen(taak, controle, user, nieuw, gewijzigd, ingediend):
-    gemeld = time.monotonic()
-    for gedaan, rij in enumerate(controle.rijen, start=1):
+def _nog_gelijk(controle):
+    """Mislukt when an offer or organisation the check read changed before the lock."""
+    gelezen = {}
+    for rij in controle.rijen:
+        if rij.actie == Actie.WIJZIGEN:
+            gelezen[rij.pagina.pk] = rij.pagina.vingerafdruk
+        if rij.organisatie is not None:
+            gelezen[rij.organisatie.pk] = (rij.organisatie.latest_revision_id,
+                                           rij.organisatie.path, rij.organisatie.live)  # fmt: skip
+    nu = {
+        pk: (revisie, pad, live)
+        for pk, revisie, pad, live in Page.objects.filter(pk__in=list(gelezen)).values_list(
+            "pk", "latest_revision_id", "path", "live"
+        )
+    }
+    for pk, was in gelezen.items():
+        if nu.get(pk) != was:
+            raise Mislukt(
+                f"Pagina {pk} is intussen aangepast. Er is niets toegepast. "
+                "Laad het bestand opnieuw op."
+            )
+
+
+@dataclass
+class Plan:
+    """The rows to apply, split by the path they take (schrijven.py or Wagtail's own)."""
+
+    rijen: list  # [(rij, publiceren)] in file order
+    snel_nieuw: list = field(default_factory=list)
+    snel_wijzigen: list = field(default_factory=list)
+    staten: dict = field(default_factory=dict)  # page pk: workflow state in progress
+    wagtail: list = field(default_factory=list)
+    werkstromen: object = None
+
+
+def _plan(controle, user):
+    """Who may do what, per row (Mislukt when a row is not allowed), and which rows the bulk
+    path takes."""
+    werkstromen = schrijven.Werkstromen()
+    rijen, wijzigen = [], []
+    per_org = {}
+    for rij in controle.rijen:
         if rij.actie == Actie.NIEUW:
-            pk, gepubliceerd = _maak(rij, user)
-            nieuw.append(pk)
+            org = rij.organisatie
+            if org.pk not in per_org:
+                perms = org.permissions_for_user(user)
+                per_org[org.pk] = (perms.can_add_subpage(), perms.can_publish_subpage())
+            mag, publiceren = per_org[org.pk]
+            if not mag:
+                raise Mislukt(f"Rij {rij.nummer}: je mag geen aanbod toevoegen bij {org.title}.")
         elif rij.actie == Actie.WIJZIGEN:
-            pk, gepubliceerd = _wijzig(rij, user)
-            gewijzigd.append(pk)
+            perms = rij.pagina.permissions_for_user(user)
+            if not perms.can_edit():
+                raise Mislukt(f"Rij {rij.nummer}: je mag dit aanbod niet aanpassen.")
+            publiceren = perms.can_publish()
+            wijzigen.append(rij)
         else:
             continue
-        if not gepubliceerd:
-            ingediend.append(pk)
+        rijen.append((rij, publiceren))
+    plan = Plan(rijen, werkstromen=werkstromen)
+    publiceert = {rij.nummer: p for rij, p in rijen}
+    plan.staten = schrijven.snel_wijzigen(wijzigen, publiceert, werkstromen)
+    for rij, publiceren in rijen:
+        if rij.actie == Actie.NIEUW and schrijven.snel_nieuw(
+            rij.organisatie, publiceren, werkstromen
+        ):
+            plan.snel_nieuw.append((rij, publiceren))
+        elif rij.actie == Actie.WIJZIGEN and rij.pagina.pk in plan.staten:
+            plan.snel_wijzigen.append((rij, publiceren))
+        else:
+            plan.wagtail.append((rij, publiceren))
+    return plan
+
+
+def _rijen(taak, plan, user, nieuw, gewijzigd, ingediend):
+    """Apply the rows: the bulk path per chunk, the others through Wagtail, with progress."""
+    gedaan, gemeld = 0, time.monotonic()
+    uitkomst = {}  # row number: (page pk, published)
+
+    def vooruit(aantal):
+        nonlocal gedaan, gemeld
+        gedaan += aantal
         if time.monotonic() - gemeld > VOORTGANG_ELKE:
             _zet_voortgang(taak.pk, gedaan)
             gemeld = time.monotonic()
+
+    plaatsen = schrijven.Plaatsen()
+    for soort, rijen in (("nieuw", plan.snel_nieuw), ("wijzigen", plan.snel_wijzigen)):
+        for start in range(0, len(rijen), STUK):
+            stuk = rijen[start : start + STUK]
+            bundel = schrijven.Bundel(user=user, nu=timezone.now())
+            publiceert = {rij.nummer: p for rij, p in stuk}
+            alleen = [rij for rij, _p in stuk]
+            if soort == "nieuw":
+                pages = schrijven.maak(alleen, bundel, plaatsen, publiceert)
+            else:
+                pages = schrijven.wijzig(alleen, bundel, publiceert)
+            schrijven.dien_in(
+                [(page, rij.organisatie, plan.staten.get(page.pk))
+                 for rij, page in zip(alleen, pages, strict=True) if not publiceert[rij.nummer]],
+                bundel, plan.werkstromen,
+            )  # fmt: skip
+            bundel.schrijf_logs()
+            for rij, page in zip(alleen, pages, strict=True):
+                uitkomst[rij.nummer] = (page.pk, publiceert[rij.nummer])
+            vooruit(len(stuk))
+    for rij, _publiceren in plan.wagtail:
+        maak_of_wijzig = _maak if rij.actie == Actie.NIEUW else _wijzig
+        uitkomst[rij.nummer] = maak_of_wijzig(rij, user)
+        vooruit(1)
+    for rij, _publiceren in plan.rijen:  # in file order
+        pk, gepubliceerd = uitkomst[rij.nummer]
+        (nieuw if rij.actie == Actie.NIEUW else gewijzigd).append(pk)
+        if not gepubliceerd:
+            ingediend.append(pk)
 
 
 def _maak(rij, user):

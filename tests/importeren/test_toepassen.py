@@ -8,6 +8,7 @@ from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
 
 from aanbod.models import AanbodPage
 from aanbod.zoeken import zoek
+from importeren import schrijven
 from importeren import toepassen as toepassen_module
 from preventiezoeker.outbox.models import OutgoingMail
 from preventiezoeker.search.sync import flush, rebuild
@@ -155,22 +156,26 @@ def test_failure_while_applying_rolls_everything_back(partner_a, monkeypatch):
     client = client_for(partner_a.user)
     taak = taak_van(opladen(client, csv_bestand([rij(f"Rij {i}") for i in range(5)])))
     voor = tellingen()
-    echte = toepassen_module._maak
+    # Two rows per chunk: the first chunk is written in full before the second one fails.
+    monkeypatch.setattr(toepassen_module, "STUK", 2)
+    echte = schrijven.maak
     gedaan = []
 
-    def vierde_faalt(rij_, user):
+    def tweede_faalt(*args, **kwargs):
         gedaan.append(1)
-        if len(gedaan) == 4:
+        if len(gedaan) == 2:
             raise RuntimeError("schijf vol")
-        return echte(rij_, user)
+        return echte(*args, **kwargs)
 
-    monkeypatch.setattr(toepassen_module, "_maak", vierde_faalt)
+    monkeypatch.setattr(schrijven, "maak", tweede_faalt)
     toepassen(client, taak)
     taak.refresh_from_db()
+    assert len(gedaan) == 2
     assert taak.status == "mislukt"
     assert "Er is niets veranderd" in taak.melding
     assert tellingen() == voor
     assert not AanbodPage.objects.filter(title__startswith="Rij ").exists()
+    assert not PageLogEntry.objects.filter(label__startswith="Rij ").exists()
 
 
 def test_what_changed_since_the_dry_run_is_checked_again(partner_a):
