@@ -98,14 +98,19 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                # LANGUAGE_CODE and LANGUAGE_BIDI for <html lang dir> (templates/base.html).
+                "django.template.context_processors.i18n",
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "doorverwijzing.context_processors.selectie",
             ],
-            # Tags shared by several apps that belong to none (pagination).
-            "libraries": {"paginering": "preventiezoeker.templatetags.paginering"},
+            # Tags shared by several apps that belong to none (pagination, language choice).
+            "libraries": {
+                "paginering": "preventiezoeker.templatetags.paginering",
+                "talen": "preventiezoeker.templatetags.talen",
+            },
         },
     },
 ]

@@ -5,7 +5,7 @@ from tests.aanbod.factories import publish
 
 def test_home_page_lists_themes_with_counts_and_a_search_form(client, partner_a):
     html = client.get("/").content.decode()
-    assert '<html lang="nl">' in html
+    assert '<html lang="nl" dir="ltr">' in html
     assert 'action="/aanbod/"' in html and 'name="q"' in html
     assert "Mondzorg" in html and "/aanbod/?thema=mondzorg" in html
     assert partner_a.offer.title in html
