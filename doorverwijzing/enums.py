@@ -1,23 +1,25 @@
 """Fixed lists for referrals: they follow the gezondheidsgidsen project, not editors."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Taak(models.TextChoices):
-    """The six task types of a gezondheidsgids (Stad Gent, project Gezondheidsgidsen)."""
+    """The six task types of a gezondheidsgids (Stad Gent, project Gezondheidsgidsen). Labels
+    through gettext: the public request form shows them (the admin stays Dutch)."""
 
-    TOELEIDEN_ZORG = "toeleiden-zorg", "Toeleiden naar gezondheids- en welzijnszorg"
-    TOELEIDEN_LEEFSTIJL = "toeleiden-leefstijl", "Toeleiden naar laagdrempelig leefstijlaanbod"
-    ONDERSTEUNING = "ondersteuning", "Ondersteuning bij het gebruik van zorg"
-    GEZONDHEIDSGEDRAG = "gezondheidsgedrag", "Gezond gedrag bespreekbaar maken"
-    SIGNALEREN = "signaleren", "Drempels en ongelijkheid signaleren"
-    HUISBEZOEK = "huisbezoek", "Huisbezoek of opvolging bij eenzaamheid"
+    TOELEIDEN_ZORG = "toeleiden-zorg", _("Toeleiden naar gezondheids- en welzijnszorg")
+    TOELEIDEN_LEEFSTIJL = "toeleiden-leefstijl", _("Toeleiden naar laagdrempelig leefstijlaanbod")
+    ONDERSTEUNING = "ondersteuning", _("Ondersteuning bij het gebruik van zorg")
+    GEZONDHEIDSGEDRAG = "gezondheidsgedrag", _("Gezond gedrag bespreekbaar maken")
+    SIGNALEREN = "signaleren", _("Drempels en ongelijkheid signaleren")
+    HUISBEZOEK = "huisbezoek", _("Huisbezoek of opvolging bij eenzaamheid")
 
 
 class Dringendheid(models.TextChoices):
-    DEZE_WEEK = "deze-week", "Deze week"
-    BINNEN_MAAND = "binnen-maand", "Binnen de maand"
-    GEEN_HAAST = "geen-haast", "Geen haast"
+    DEZE_WEEK = "deze-week", _("Deze week")
+    BINNEN_MAAND = "binnen-maand", _("Binnen de maand")
+    GEEN_HAAST = "geen-haast", _("Geen haast")
 
 
 class Status(models.TextChoices):

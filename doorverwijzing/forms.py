@@ -1,14 +1,15 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from aanbod.models import Taal, Wijk
 from doorverwijzing.enums import Dringendheid, Taak
 from doorverwijzing.models import Aanvraag
 
-EMAIL_FOUT = "Dit is geen geldig e-mailadres. Kijk het na, bijvoorbeeld naam@organisatie.be."
+EMAIL_FOUT = _("Dit is geen geldig e-mailadres. Kijk het na, bijvoorbeeld naam@organisatie.be.")
 
 
-EEN_REGEL = "Schrijf dit op één regel, zonder Enter."
+EEN_REGEL = _("Schrijf dit op één regel, zonder Enter.")
 # Every character str.splitlines() breaks on: none belongs in a name, a number or an address.
 REGELEINDES = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
@@ -38,7 +39,7 @@ class LabelZonderDubbelpunt:
 class HoneypotMixin(LabelZonderDubbelpunt, forms.Form):
     """A field people never see (hidden with the `hidden` attribute); bots fill it in."""
 
-    website = forms.CharField(required=False, label="Laat dit veld leeg")
+    website = forms.CharField(required=False, label=_("Laat dit veld leeg"))
 
     def is_spam(self):
         return bool(self.data.get("website"))
@@ -46,27 +47,27 @@ class HoneypotMixin(LabelZonderDubbelpunt, forms.Form):
 
 class MailSelectieForm(LabelZonderDubbelpunt, forms.Form):
     email = forms.EmailField(
-        label="E-mailadres",
-        help_text="We bewaren dit adres niet. We sturen alleen deze selectie.",
+        label=_("E-mailadres"),
+        help_text=_("We bewaren dit adres niet. We sturen alleen deze selectie."),
         max_length=254,
-        error_messages={"required": "Vul een e-mailadres in.", "invalid": EMAIL_FOUT},
+        error_messages={"required": _("Vul een e-mailadres in."), "invalid": EMAIL_FOUT},
     )
 
 
 class CorrectieForm(HoneypotMixin):
     bericht = forms.CharField(
-        label="Wat klopt er niet?",
-        help_text="Bijvoorbeeld: het adres is veranderd, of het aanbod bestaat niet meer.",
+        label=_("Wat klopt er niet?"),
+        help_text=_("Bijvoorbeeld: het adres is veranderd, of het aanbod bestaat niet meer."),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={
-            "required": "Schrijf kort wat er niet klopt.",
-            "max_length": "Schrijf het korter: maximaal %(limit_value)d tekens.",
+            "required": _("Schrijf kort wat er niet klopt."),
+            "max_length": _("Schrijf het korter: maximaal %(limit_value)d tekens."),
         },
     )
     email = forms.EmailField(
-        label="Je e-mailadres (niet verplicht)",
-        help_text="Dan krijg je een e-mail als we het nagekeken hebben.",
+        label=_("Je e-mailadres (niet verplicht)"),
+        help_text=_("Dan krijg je een e-mail als we het nagekeken hebben."),
         required=False,
         error_messages={"invalid": EMAIL_FOUT},
     )
@@ -76,32 +77,34 @@ class AanvraagForm(HoneypotMixin, forms.ModelForm):
     """For the referring caregiver. Deliberately no field for the client's identity or health."""
 
     talen = forms.ModelMultipleChoiceField(
-        label="Welke taal of talen spreekt de cliënt?",
+        label=_("Welke taal of talen spreekt de cliënt?"),
         queryset=Taal.objects.all(),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Kies minstens één taal."},
+        error_messages={"required": _("Kies minstens één taal.")},
     )
     wijk = forms.ModelChoiceField(
-        label="In welke wijk woont de cliënt?",
+        label=_("In welke wijk woont de cliënt?"),
         queryset=Wijk.objects.all(),
         required=False,
-        empty_label="Weet ik niet / buiten Gent",
+        empty_label=_("Weet ik niet / buiten Gent"),
     )
     taak = forms.ChoiceField(
-        label="Welke ondersteuning zoek je?",
+        label=_("Welke ondersteuning zoek je?"),
         choices=Taak.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Kies welke ondersteuning je zoekt."},
+        error_messages={"required": _("Kies welke ondersteuning je zoekt.")},
     )
     dringendheid = forms.ChoiceField(
-        label="Hoe dringend is het?",
+        label=_("Hoe dringend is het?"),
         choices=Dringendheid.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Kies hoe dringend het is."},
+        error_messages={"required": _("Kies hoe dringend het is.")},
     )
     geen_clientgegevens = forms.BooleanField(
-        label="Ik schreef geen naam, adres of gezondheidsgegevens van de cliënt in dit formulier.",
-        error_messages={"required": "Vink aan dat je geen gegevens van de cliënt invulde."},
+        label=_(
+            "Ik schreef geen naam, adres of gezondheidsgegevens van de cliënt in dit formulier."
+        ),
+        error_messages={"required": _("Vink aan dat je geen gegevens van de cliënt invulde.")},
     )
 
     class Meta:
@@ -111,23 +114,25 @@ class AanvraagForm(HoneypotMixin, forms.ModelForm):
             "talen", "wijk", "taak", "dringendheid", "vraag",
         ]  # fmt: skip
         labels = {
-            "organisatie": "Je organisatie",
-            "naam": "Je naam",
-            "email": "Je e-mailadres",
-            "telefoon": "Je telefoonnummer (niet verplicht)",
-            "vraag": "Wat moet de gezondheidsgids weten?",
+            "organisatie": _("Je organisatie"),
+            "naam": _("Je naam"),
+            "email": _("Je e-mailadres"),
+            "telefoon": _("Je telefoonnummer (niet verplicht)"),
+            "vraag": _("Wat moet de gezondheidsgids weten?"),
         }
         help_texts = {
-            "vraag": "Bijvoorbeeld: samen naar de eerste les gaan, of helpen om een afspraak te "
-            "maken. Schrijf geen naam, adres of ziekte van de cliënt.",
+            "vraag": _(
+                "Bijvoorbeeld: samen naar de eerste les gaan, of helpen om een afspraak te "
+                "maken. Schrijf geen naam, adres of ziekte van de cliënt."
+            ),
         }
         widgets = {"vraag": forms.Textarea(attrs={"rows": 5})}
         error_messages = {
-            "organisatie": {"required": "Vul de naam van je organisatie in."},
-            "naam": {"required": "Vul je naam in."},
-            "email": {"required": "Vul je e-mailadres in.", "invalid": EMAIL_FOUT},
+            "organisatie": {"required": _("Vul de naam van je organisatie in.")},
+            "naam": {"required": _("Vul je naam in.")},
+            "email": {"required": _("Vul je e-mailadres in."), "invalid": EMAIL_FOUT},
             "vraag": {
-                "required": "Schrijf kort wat de gezondheidsgids moet weten.",
-                "max_length": "Schrijf het korter: maximaal %(limit_value)d tekens.",
+                "required": _("Schrijf kort wat de gezondheidsgids moet weten."),
+                "max_length": _("Schrijf het korter: maximaal %(limit_value)d tekens."),
             },
         }

@@ -1,10 +1,13 @@
-"""Every e-mail the referral features send. Plain text, Dutch, short.
+"""Every e-mail the referral features send. Plain text, short. Mails to the public (the
+selection, the caregiver's request, the reporter) are in the language they used on the site;
+mails to partners and coordinators are Dutch, like the admin.
 
 Nothing is sent here: each mail goes into the outbox (preventiezoeker.outbox) in the caller's
 transaction and leaves after the commit, with retries, so a mail outage never fails a form."""
 
 from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -22,11 +25,12 @@ def coordinator_adressen():
     return _adressen(users)
 
 
-def _stuur(template, context, to, reply_to=(), bewaren=True):
+def _stuur(template, context, to, reply_to=(), bewaren=True, taal="nl"):
     """Queue one mail; the template's first line is the subject. None when nobody gets it."""
     if not to:
         return None
-    text = render_to_string(f"doorverwijzing/mail/{template}.txt", context)
+    with translation.override(taal):
+        text = render_to_string(f"doorverwijzing/mail/{template}.txt", context)
     subject, _, body = text.partition("\n")
     return enqueue(
         to=to, subject=subject, body=body.strip() + "\n", reply_to=reply_to,
@@ -34,10 +38,10 @@ def _stuur(template, context, to, reply_to=(), bewaren=True):
     )  # fmt: skip
 
 
-def mail_selectie(email, paginas, deel_url, fiche_url):
+def mail_selectie(email, paginas, deel_url, fiche_url, taal="nl"):
     # The form promises the address is not kept: the outbox deletes this mail once sent.
     context = {"paginas": paginas, "deel_url": deel_url, "fiche_url": fiche_url}
-    return _stuur("selectie", context, [email], bewaren=False)
+    return _stuur("selectie", context, [email], bewaren=False, taal=taal)
 
 
 def labels(objecten):
@@ -46,7 +50,7 @@ def labels(objecten):
 
 
 def mail_aanvraag_nieuw(aanvraag, admin_url):
-    _stuur("aanvraag_ontvangen", {"aanvraag": aanvraag}, [aanvraag.email])
+    _stuur("aanvraag_ontvangen", {"aanvraag": aanvraag}, [aanvraag.email], taal=aanvraag.taal)
     context = {"aanvraag": aanvraag, "talen": labels(aanvraag.talen.all()), "admin_url": admin_url}
     _stuur("aanvraag_coordinator", context, coordinator_adressen())
 
@@ -54,7 +58,9 @@ def mail_aanvraag_nieuw(aanvraag, admin_url):
 def mail_statuswijziging(aanvraag):
     if not aanvraag.email:  # anonymised
         return None
-    return _stuur(f"aanvraag_{aanvraag.status}", {"aanvraag": aanvraag}, [aanvraag.email])
+    return _stuur(
+        f"aanvraag_{aanvraag.status}", {"aanvraag": aanvraag}, [aanvraag.email], taal=aanvraag.taal
+    )
 
 
 def behandelaar_adressen(page):
@@ -85,4 +91,6 @@ def mail_melding_afgehandeld(melding, url):
     if not melding.email:
         return None
     context = {"melding": melding, "url": url}
-    return _stuur(f"melding_{melding.status}", context, [melding.email], bewaren=False)
+    return _stuur(
+        f"melding_{melding.status}", context, [melding.email], bewaren=False, taal=melding.taal
+    )

@@ -23,6 +23,7 @@ from aanbod.models import AanbodPage
 from doorverwijzing.enums import MELDING_AFGEHANDELD, MELDING_OVERGANGEN, MeldingStatus
 from doorverwijzing.mails import mail_correctie, mail_melding_afgehandeld
 from doorverwijzing.models import Correctiemelding
+from doorverwijzing.vertalingen import huidige_taal
 from preventiezoeker.permissions import COORDINATOR_GROUP
 
 # One Wagtail log action per step: the report's history in the admin.
@@ -121,8 +122,9 @@ def nieuwe_melding(page, *, bericht, email, url):
     leave after the commit (the outbox), so a mail outage loses nothing."""
     with transaction.atomic():
         melding = Correctiemelding.objects.create(
-            aanbod=page, aanbod_titel=page.title, bericht=bericht, email=email
-        )
+            aanbod=page, aanbod_titel=page.title, bericht=bericht, email=email,
+            taal=huidige_taal(),
+        )  # fmt: skip
         log(instance=melding, action=LOG_ACTIONS[MeldingStatus.NIEUW])
         mail_correctie(melding, url, admin_url(melding))
     return melding

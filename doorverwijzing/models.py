@@ -101,6 +101,8 @@ class Aanvraag(models.Model):
     )  # fmt: skip
     aangemaakt = models.DateTimeField(default=timezone.now, editable=False)
     gewijzigd = models.DateTimeField(auto_now=True)
+    # The site language the caregiver asked in: their mails follow it (the coordinator's not).
+    taal = models.CharField("taal van de hulpverlener", max_length=8, default="nl", editable=False)
 
     objects = AanvraagQuerySet.as_manager()
 
@@ -185,6 +187,8 @@ class Correctiemelding(models.Model):
         "antwoord aan de melder", max_length=1000, blank=True,
         help_text="Komt in de e-mail aan de melder als die een adres naliet.",
     )  # fmt: skip
+    # The site language of the report: the reporter's mail follows it (the partner's not).
+    taal = models.CharField("taal van de melder", max_length=8, default="nl", editable=False)
 
     objects = CorrectiemeldingQuerySet.as_manager()
 

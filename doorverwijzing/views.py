@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from aanbod.models import AanbodPage
@@ -21,6 +22,7 @@ from doorverwijzing.meldingen import nieuwe_melding
 from doorverwijzing.models import Telling
 from doorverwijzing.qr import qr_svg
 from doorverwijzing.selectie import Selectie, met_contact, parse_ids, zichtbare_paginas
+from doorverwijzing.templatetags.doorverwijzing_tags import in_selectie_html
 from doorverwijzing.vertalingen import (
     huidige_taal,
     inschrijving_zinnen,
@@ -35,14 +37,14 @@ from doorverwijzing.vertalingen import (
 from kalender.models import Moment
 from kalender.wanneer import wanneer_per_aanbod
 
-TE_VEEL = (
+TE_VEEL = gettext_lazy(
     "Je hebt dit de voorbije uren al vaak gedaan. Probeer het over een uur opnieuw. "
-    "Lukt het dan nog niet? Mail naar {}."
+    "Lukt het dan nog niet? Mail naar %(adres)s."
 )
 
 
 def _te_veel(request, template, context):
-    context["te_veel"] = TE_VEEL.format(settings.DEFAULT_FROM_EMAIL)
+    context["te_veel"] = TE_VEEL % {"adres": settings.DEFAULT_FROM_EMAIL}
     return render(request, template, context, status=429)
 
 
@@ -52,7 +54,7 @@ MAX_ID = 2**31 - 1  # larger numbers overflow the database's integer, so they ca
 def zichtbaar_aanbod(pk):
     page = AanbodPage.objects.zichtbaar().filter(pk=pk).first() if 0 < pk <= MAX_ID else None
     if page is None:
-        raise Http404("Dit aanbod bestaat niet of is niet meer online.")
+        raise Http404(_("Dit aanbod bestaat niet of is niet meer online."))
     return page
 
 
@@ -92,7 +94,18 @@ def _selectie_antwoord(request, fallback, naar=None, **extra):
     """JSON for selectie.js (progressive enhancement), a redirect for everyone else: to naar if
     given, else back where the form said (if that is on this site), else fallback."""
     if request.headers.get("Accept", "").startswith("application/json"):
-        return JsonResponse({"aantal": len(Selectie(request.session)), **extra})
+        aantal = len(Selectie(request.session))
+        # The texts selectie.js shows, in the page's language (the script has none of its own).
+        teksten = {
+            "bericht": ngettext(
+                "Toegevoegd aan je selectie. Er staat nu %(n)s aanbod in.",
+                "Toegevoegd aan je selectie. Er staan nu %(n)s aanbod in.",
+                aantal,
+            )
+            % {"n": aantal},
+            "in_selectie_html": in_selectie_html(reverse("doorverwijzing:selectie")),
+        }
+        return JsonResponse({"aantal": aantal, **teksten, **extra})
     return HttpResponseRedirect(naar or _terug(request, fallback))
 
 
@@ -212,7 +225,7 @@ def mailen(request):
         f"{reverse('doorverwijzing:selectie_fiche')}?ids={resultaat.ids_tekst}"
     )
     with transaction.atomic():
-        mail_selectie(email, resultaat.paginas, context["deel_url"], fiche_url)
+        mail_selectie(email, resultaat.paginas, context["deel_url"], fiche_url, huidige_taal())
         Telling.tel(resultaat.ids, Soort.GEMAILD)
     request.session["doorverwijzing_gemaild"] = email
     return redirect(f"{reverse('doorverwijzing:selectie')}#mailen")
@@ -334,6 +347,7 @@ def aanvraag(request):
         return _te_veel(request, template, context)
     # Stored with its mails in one transaction; they leave after the commit (the outbox), so a
     # mail outage never costs the request nor answers an error.
+    form.instance.taal = huidige_taal()
     with transaction.atomic():
         nieuw = form.save()
         nieuw.aanbod.set(resultaat.paginas)

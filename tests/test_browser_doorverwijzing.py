@@ -261,7 +261,7 @@ def test_adding_by_keyboard_keeps_focus_and_announces(live_server, page, aanbod)
     page.keyboard.press("Enter")
     expect(page.get_by_role("link", name="je selectie")).to_be_focused()
     expect(page.get_by_role("status")).to_have_text(
-        "Toegevoegd aan je selectie. Er staan nu 1 aanbod in."
+        "Toegevoegd aan je selectie. Er staat nu 1 aanbod in."
     )
     expect(header_count(page)).to_have_text("Mijn selectie (1)")
     page.reload()  # the server agrees

@@ -5,6 +5,8 @@ from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from doorverwijzing.selectie import Selectie
 from doorverwijzing.vertalingen import huidige_taal, inschrijving_zinnen, prijs_zinnen, talen
@@ -49,14 +51,12 @@ def _knop(stand, page, volgende=None):
     """Built here rather than from a template per button: a page of results has twenty, and a
     template per button was a sixth of the search page's time. Every value is escaped."""
     if page.pk in stand.selectie:
-        actie = (
-            '<p class="in-selectie"><span aria-hidden="true">✓</span> '
-            f'In <a href="{stand.lijst}">je selectie</a></p>'
-        )
+        actie = in_selectie_html(stand.lijst)
     else:
+        label = escape(_("Zet in mijn selectie: %(titel)s") % {"titel": page.title})
         actie = (
-            '<button type="submit" class="knop-licht" '
-            f'aria-label="Zet in mijn selectie: {escape(page.title)}">Zet in mijn selectie</button>'
+            f'<button type="submit" class="knop-licht" aria-label="{label}">'
+            f"{escape(_('Zet in mijn selectie'))}</button>"
         )
     volgende = volgende or f"{stand.hier}#aanbod-{page.pk}"
     return mark_safe(  # noqa: S308 - every part is escaped, a constant or an integer
@@ -67,6 +67,13 @@ def _knop(stand, page, volgende=None):
         f'  <input type="hidden" name="volgende" value="{escape(volgende)}">\n'
         f"  {actie}\n</form>"
     )
+
+
+def in_selectie_html(lijst_url):
+    """ "✓ In je selectie", linked; also sent to selectie.js, so the page and the script agree."""
+    link = format_html('<a href="{}">{}</a>', lijst_url, _("je selectie"))
+    tekst = format_html(escape(_("In %(selectie)s")).replace("%(selectie)s", "{}"), link)
+    return format_html('<p class="in-selectie"><span aria-hidden="true">✓</span> {}</p>', tekst)
 
 
 @register.simple_tag
@@ -127,10 +134,15 @@ def correctie_form():
 
 
 PRIJS_UITLEG = {
-    "kansentarief": "Heb je een laag inkomen? Met kansentarief of een UiTPAS met kansentarief "
-    "betaal je minder.",
-    "terugbetaald": "Het ziekenfonds betaalt (een deel) terug. Vraag ernaar bij je ziekenfonds.",
-    "korting-vt": "Heb je verhoogde tegemoetkoming van je ziekenfonds? Dan betaal je minder.",
+    "kansentarief": gettext_lazy(
+        "Heb je een laag inkomen? Met kansentarief of een UiTPAS met kansentarief betaal je minder."
+    ),
+    "terugbetaald": gettext_lazy(
+        "Het ziekenfonds betaalt (een deel) terug. Vraag ernaar bij je ziekenfonds."
+    ),
+    "korting-vt": gettext_lazy(
+        "Heb je verhoogde tegemoetkoming van je ziekenfonds? Dan betaal je minder."
+    ),
 }
 
 

@@ -38,13 +38,14 @@
         document.querySelectorAll("[data-selectie-aantal]").forEach(function (el) {
           el.textContent = "(" + data.aantal + ")";
         });
-        var done = document.createElement("p");
-        done.className = "in-selectie";
-        done.innerHTML = '<span aria-hidden="true">✓</span> In <a href="/selectie/">je selectie</a>';
+        // Our own server-built, escaped markup (<p class="in-selectie">), in the page's language.
+        var wrap = document.createElement("div");
+        wrap.innerHTML = data.in_selectie_html;
+        var done = wrap.firstElementChild;
         if (button) button.replaceWith(done);
         // Keyboard users keep their place: focus moves to what replaced the button.
         if (hadFocus) done.querySelector("a").focus();
-        status.textContent = "Toegevoegd aan je selectie. Er staan nu " + data.aantal + " aanbod in.";
+        status.textContent = data.bericht;
       })
       .catch(function () { form.submit(); });
   });

@@ -50,7 +50,7 @@ def test_request_model_has_no_field_for_client_identity_or_health():
     assert names == {
         "id", "organisatie", "naam", "email", "telefoon", "talen", "wijk", "taak",
         "dringendheid", "vraag", "aanbod", "status", "gids", "toelichting", "aangemaakt",
-        "gewijzigd",
+        "gewijzigd", "taal",
     }  # fmt: skip
     # naam/email/telefoon are the caregiver's, and say so.
     for field in ("naam", "email", "telefoon", "organisatie"):
@@ -75,7 +75,7 @@ def test_form_says_no_client_data(client, partner_a):
     assert "geen naam, adres of gezondheidsgegevens" in html
     assert partner_a.offer.title in html  # the offer the request is about
     for taak in Taak:
-        assert taak.label in html
+        assert str(taak.label) in html
 
 
 def test_request_is_saved_mailed_and_counted(

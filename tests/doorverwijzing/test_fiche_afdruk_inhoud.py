@@ -112,11 +112,15 @@ def test_selection_page_gives_address_phone_and_link_and_a_print_button(client, 
         client.post("/selectie/toevoegen/", {"aanbod": page.pk})
     html = client.get("/selectie/").content.decode()
     assert "Buurtcentrum Rabot, Rabotstraat 1, 9000 Gent" in html
-    assert '<a href="tel:090112233">09 011 22 33</a>' in html  # to sign up
+    # dir="ltr": the number stays readable inside Arabic text.
+    assert '<a href="tel:090112233" dir="ltr">09 011 22 33</a>' in html  # to sign up
     # No phone to sign up: the organisation's.
-    assert '<a href="tel:090445566">09 044 55 66</a>' in html
+    assert '<a href="tel:090445566" dir="ltr">09 044 55 66</a>' in html
     for page in (a, b):
-        assert f'<a href="{page.url}" class="selectie-link">http://testserver{page.url}</a>' in html
+        assert (
+            f'<a href="{page.url}" class="selectie-link" dir="ltr">http://testserver{page.url}</a>'
+            in html
+        )
     # A real button, shown by the script; the tip for those without it.
     assert '<button type="button" data-print hidden>Druk deze lijst af</button>' in html
     assert "Ctrl+P" in html

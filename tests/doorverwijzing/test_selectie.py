@@ -49,7 +49,13 @@ def test_add_answers_json_for_the_script(client, drie):
     response = client.post(
         "/selectie/toevoegen/", {"aanbod": drie[0].pk}, HTTP_ACCEPT="application/json"
     )
-    assert response.json() == {"aantal": 1, "toegevoegd": True, "in_selectie": True}
+    assert response.json() == {
+        "aantal": 1, "toegevoegd": True, "in_selectie": True,
+        # The texts the script shows, from the server (in the page's language).
+        "bericht": "Toegevoegd aan je selectie. Er staat nu 1 aanbod in.",
+        "in_selectie_html": '<p class="in-selectie"><span aria-hidden="true">✓</span> '
+        'In <a href="/selectie/">je selectie</a></p>',
+    }  # fmt: skip
 
 
 def test_remove_and_reorder(client, drie):
