@@ -190,7 +190,7 @@ def als_cel(kolom, waarde, vocab):
     """A field value as the text of its cell (template, export, and the dry run's "was")."""
     if kolom.soort in (LIJST, KEUZES):
         namen = vocab[kolom.veld]
-        return ", ".join(namen.get(slug, slug) for slug in waarde or [])
+        return ", ".join(str(namen.get(slug, slug)) for slug in waarde or [])
     if kolom.soort == JA_NEE:
         return "ja" if waarde else "nee"
     if kolom.soort == DATUM:

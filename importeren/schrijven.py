@@ -40,6 +40,7 @@ from aanbod.models import AanbodPage
 
 from .kolommen import KOLOMMEN, LIJST
 
+NIEMAND = object()  # a log entry's user left to the log context, as Wagtail's log() does
 M2M = [k.veld for k in KOLOMMEN if k.soort == LIJST]
 BATCH = 200  # rows per INSERT/UPDATE statement (SQLite's limit on parameters)
 # The page fields a publish writes from the revision (everything but the tree and the id).
@@ -59,8 +60,9 @@ class Bundel:
     nu: object
     logs: list = field(default_factory=list)
 
-    def log(self, page, action, revision=None, data=None, content_changed=False):
+    def log(self, page, action, revision=None, data=None, content_changed=False, user=None):
         """A page log entry as wagtail.log_actions.log() would save it."""
+        context = get_active_log_context()
         self.logs.append(
             PageLogEntry(
                 content_type=ContentType.objects.get_for_model(page, for_concrete_model=False),
@@ -68,8 +70,8 @@ class Bundel:
                 action=action,
                 timestamp=self.nu,
                 data=data or {},
-                user=self.user,
-                uuid=get_active_log_context().uuid,
+                user=context.user if user is NIEMAND else user or self.user,
+                uuid=context.uuid,
                 page=page,
                 revision=revision,
                 content_changed=content_changed,
@@ -303,6 +305,8 @@ def maak(rijen, bundel, plaatsen, publiceert):
         pages.append(page)
     _insert(pages)
     plaatsen.tel_kinderen()
+    for page in pages:  # Page.save logs every new page, by its owner (here: nobody)
+        bundel.log(page, "wagtail.create", content_changed=True, user=page.owner or NIEMAND)
     _m2m(_lijsten(rijen), nieuw=True)
     revisies = _revisies(pages, bundel)
     live = [
