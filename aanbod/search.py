@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from django.db import DatabaseError, connections, router
 from django.db.models import Max
+from django.utils import translation
 from django.utils.translation import get_language
 
 from preventiezoeker.search import (
@@ -39,8 +40,22 @@ SORTS = (
 )
 M2M = tuple(facet.relatie for facet in FACETTEN if facet.relatie)
 CHUNK = 2000
-# Enum .choices is rebuilt on every access: look labels up in plain dicts.
-LABELS = {facet.veld: dict(facet.keuzes.choices) for facet in FACETTEN if facet.veld}
+# Enum .choices is rebuilt on every access: look labels up in plain dicts (keuze_labels).
+_KEUZE_LABELS = {}
+
+
+def keuze_labels(veld):
+    """{value: its label in Dutch and in every LABEL_TALEN, as words} for a fixed list, built
+    once: "Gratuit" finds free offers, whichever language the indexing request speaks."""
+    if veld not in _KEUZE_LABELS:
+        facet = next(f for f in FACETTEN if f.veld == veld)
+        woorden = defaultdict(list)
+        for code in ("nl", *LABEL_TALEN):
+            with translation.override(code):
+                for value, label in facet.keuzes.choices:
+                    woorden[value].append(str(label))
+        _KEUZE_LABELS[veld] = {v: " ".join(dict.fromkeys(ws)) for v, ws in woorden.items()}
+    return _KEUZE_LABELS[veld]
 
 
 _TAG = re.compile(r"<[^>]*>")
@@ -88,7 +103,7 @@ def to_document(page, organisaties, vocab, vertalingen=()):
                 values.append(facet.alles)
         elif facet.veld:
             values = list(getattr(page, facet.veld) or [])
-            names = LABELS[facet.veld]
+            names = keuze_labels(facet.veld)
             labels += [names.get(v, v) for v in values]
         elif facet.per_pagina is not None:
             values = facet.per_pagina(page)

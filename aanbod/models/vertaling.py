@@ -7,6 +7,7 @@ any other change. Plain text only; templates autoescape it.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 
 from modelcluster.fields import ParentalKey
 from modelcluster.forms import BaseChildFormSet
@@ -31,6 +32,11 @@ def taalcode(code):
     """A language code as the translations use it ("fr-be" -> "fr"); Dutch when unknown."""
     code = (code or "").split("-")[0].strip().lower()
     return code if code in VertalingTaal.values else NEDERLANDS
+
+
+def paginataal():
+    """The current page's language as the translations use it (Dutch when not one of them)."""
+    return taalcode(get_language())
 
 
 def richting(code):

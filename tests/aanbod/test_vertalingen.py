@@ -355,3 +355,38 @@ def test_demo_offers_come_with_four_translations(client, site_tree):
     arabisch = next(v for v in offer["vertalingen"] if v["taal"] == "ar")
     html = pagina(client, page, "ar")
     assert arabisch["titel"] in element(html, "h1")
+
+
+@pytest.mark.django_db
+def test_result_cards_show_the_translation_with_its_language(client, partner_a, partner_b):
+    offer = vertaal(partner_a.offer, {"taal": "fr", "titel": "Coach sportif <b>gratuit</b>"})
+    rebuild()
+    html = text(client.get("/fr/aanbod/?q=coach"))
+    kaart = element(html, "article", "resultaat")
+    assert 'lang="fr" dir="ltr"><a' in kaart  # the title, in French
+    assert "Coach sportif &lt;b&gt;gratuit&lt;/b&gt;" in kaart.replace("<mark>", "").replace(
+        "</mark>", ""
+    )
+    # The summary was not translated: Dutch, marked so.
+    assert f'class="resultaat-kort" lang="nl" dir="ltr">{offer.in_het_kort}' in html
+    # On the Dutch site the card is as it always was.
+    html = text(client.get("/aanbod/?q=beweegcoach"))
+    assert 'class="card-title"><a' in html and "Coach sportif" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("backend", BACKENDS, indirect=True)
+def test_fixed_labels_in_every_language_find_the_offer(partner_a, backend):
+    """The price and form labels are indexed in each language, whoever triggers the indexing."""
+    with translation.override("ar"):
+        rebuild()
+    assert zoek_ids("q=gratis") == [partner_a.offer.pk]  # Dutch, as before
+    frans = dict(zip(_prijs_labels("nl"), _prijs_labels("fr"), strict=True))["Gratis"]
+    assert zoek_ids(f"q={frans}") == [partner_a.offer.pk]  # "Gratuit"
+
+
+def _prijs_labels(code):
+    from aanbod.enums import PrijsCategorie
+
+    with translation.override(code):
+        return [str(label) for _value, label in PrijsCategorie.choices]
