@@ -23,7 +23,8 @@ from .afstand import Vertrekpunt, afstand, plaatsen_per_aanbod
 from .facetten import FACETTEN, keuzes_en_groepen
 from .filters import AanbodFilterSet
 from .markering import markeer
-from .models import AanbodPage, Hulplijn, OrganisatiePage
+from .models import AanbodPage, AanbodVertaling, Hulplijn, OrganisatiePage
+from .models.vertaling import NEDERLANDS, paginataal, richting
 from .search import SOURCE, Vocabularies
 
 logger = logging.getLogger(__name__)
@@ -67,6 +68,24 @@ class Resultaat:
     organisatie: str = ""  # the title of the organisation the offer is under
     afstand: float | None = None  # km from the starting point (None: none chosen, or no place)
     paginas: "_Paginas | None" = field(default=None, repr=False)
+    # The page's language and the language title and summary are shown in (the partner's
+    # translation, else Dutch): lang and dir on the card where they differ from Dutch pages.
+    paginataal: str = NEDERLANDS
+    title_taal: str = NEDERLANDS
+    summary_taal: str = NEDERLANDS
+
+    @property
+    def title_attrs(self):
+        return self._taal_attrs(self.title_taal)
+
+    @property
+    def summary_attrs(self):
+        return self._taal_attrs(self.summary_taal)
+
+    def _taal_attrs(self, taal):
+        if self.paginataal == NEDERLANDS:  # a Dutch page: everything on the card is Dutch
+            return ""
+        return f' lang="{escape(taal)}" dir="{richting(taal)}"'
 
     @property
     def waarschuwing_html(self):
@@ -170,15 +189,20 @@ def zoek(data: QueryDict, log=True) -> Zoekresultaat:
         out.notices.append(f"Die pagina bestaat niet; dit is pagina {result.page}.")
     ids = [hit.id for hit in hits]
     kaarten, paginas = _kaarten(ids), _Paginas(ids)
+    taal, vertaald = _vertalingen(ids)
     for hit in hits:
         kaart = kaarten.get(hit.id)
         if kaart is not None:
+            titel, kort = _kaarttekst(kaart, vertaald.get(hit.id), taal)
             out.results.append(
                 Resultaat(
                     kaart,
-                    markeer(kaart.title, hit.terms),
-                    markeer(kaart.in_het_kort, hit.terms),
+                    markeer(titel[0], hit.terms),
+                    markeer(kort[0], hit.terms),
                     organisatie=kaart.organisatie_titel,
+                    paginataal=taal,
+                    title_taal=titel[1],
+                    summary_taal=kort[1],
                     afstand=hit.distance,
                     paginas=paginas,
                 )  # fmt: skip
@@ -218,6 +242,25 @@ def _zichtbaar_zoeken(query):
         hidden = _verborgen(result.hits)
         result.total = max(0, result.total - len(hidden))
     return result, [hit for hit in result.hits if hit.id not in hidden]
+
+
+def _vertalingen(ids):
+    """(the page's language, {offer id: (titel, in_het_kort)} of the offers' translations in
+    it) for the cards, in one query; the table holds published translations only."""
+    taal = paginataal()
+    if taal == NEDERLANDS or not ids:
+        return taal, {}
+    rows = AanbodVertaling.objects.filter(aanbod_id__in=ids, taal=taal)
+    return taal, {pk: (t, k) for pk, t, k in rows.values_list("aanbod_id", "titel", "in_het_kort")}
+
+
+def _kaarttekst(kaart, vertaling, taal):
+    """((title, its language), (summary, its language)) of a card: translated where it is."""
+    titel, kort = vertaling or ("", "")
+    return (
+        (titel, taal) if titel else (kaart.title, NEDERLANDS),
+        (kort, taal) if kort else (kaart.in_het_kort, NEDERLANDS),
+    )
 
 
 def _verborgen(hits):
@@ -343,12 +386,21 @@ def _fallback(out, choices, groups):
     pages = list(queryset[start : start + out.per_page])
     parents = _parents(pages)
     labels = Vocabularies.linked([page.pk for page in pages], KAART_LABELS)
+    taal, vertaald = _vertalingen([page.pk for page in pages])
     for page in pages:
         page.organisatie_cached = parents.get(page.path[: -AanbodPage.steplen])
         organisatie = getattr(page.organisatie, "title", "")
+        titel, kort = _kaarttekst(page, vertaald.get(page.pk), taal)
         out.results.append(
             Resultaat(
-                page, escape(page.title), escape(page.in_het_kort), labels[page.pk], organisatie
+                page,
+                escape(titel[0]),
+                escape(kort[0]),
+                labels[page.pk],
+                organisatie,
+                paginataal=taal,
+                title_taal=titel[1],
+                summary_taal=kort[1],
             )
         )
     if out.vertrekpunt is not None:  # distances on the cards, though the order is by name

@@ -163,10 +163,10 @@ def _kaart(r, request, knop):
     themas = f'\n  <ul class="tags" aria-label="Thema\'s">{themas}</ul>' if themas else ""
     return (
         f'<li><article class="card resultaat" id="aanbod-{int(p.pk)}">\n'
-        f'  <h3 class="card-title"><a href="{_esc(p.get_url(request=request))}">'
+        f'  <h3 class="card-title"{r.title_attrs}><a href="{_esc(p.get_url(request=request))}">'
         f"{r.title_html}</a></h3>\n"
         f'  <p class="card-org">{_esc(r.organisatie)}</p>\n'
-        f'  <p class="resultaat-kort">{r.summary_html}</p>\n'
+        f'  <p class="resultaat-kort"{r.summary_attrs}>{r.summary_html}</p>\n'
         f"{r.waarschuwing_html}"
         f'  <dl class="hints">\n    {prijs}<div><dt>Waar</dt><dd>{waar}</dd></div>'
         f"{afstand}{taal}\n  </dl>"
