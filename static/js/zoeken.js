@@ -94,7 +94,10 @@
     button.type = "button";
     button.className = "filters-knop";
     button.setAttribute("aria-controls", "filterpaneel");
-    button.textContent = active ? "Filters (" + active + " actief)" : "Filters";
+    // The words come from the page (data-knop*), in its language; "#" is the number.
+    button.textContent = active
+      ? (panel.dataset.knopActief || "Filters (# actief)").replace("#", active)
+      : panel.dataset.knop || "Filters";
     button.addEventListener("click", function () {
       panelOpen = !panelOpen;
       setPanel(button, panel);
@@ -150,6 +153,19 @@
 
   function field(form, selector) { return form.querySelector(selector); }
 
+  // The hidden lat/lon fields exist only while a position is in use: add them when missing.
+  function hidden(form, name) {
+    var input = field(form, ".locatie-" + name);
+    if (!input) {
+      input = document.createElement("input");
+      input.type = "hidden";
+      input.name = name;
+      input.className = "locatie-" + name;
+      form.appendChild(input);
+    }
+    return input;
+  }
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest(".locatie-knop") : null;
     if (!button) return;
@@ -158,8 +174,8 @@
     message.textContent = button.dataset.bezig;
     button.disabled = true;
     navigator.geolocation.getCurrentPosition(function (position) {
-      field(form, ".locatie-lat").value = position.coords.latitude.toFixed(3);
-      field(form, ".locatie-lon").value = position.coords.longitude.toFixed(3);
+      hidden(form, "lat").value = position.coords.latitude.toFixed(3);
+      hidden(form, "lon").value = position.coords.longitude.toFixed(3);
       // The position replaces a chosen wijk or postcode, and the nearest come first.
       field(form, 'select[name="vanaf"]').value = "";
       field(form, 'input[name="postcode"]').value = "";
@@ -178,8 +194,8 @@
     if (control.name !== "vanaf" && control.name !== "postcode") return;
     var form = control.form;
     if (!form || !field(form, ".locatie-lat")) return;
-    field(form, ".locatie-lat").value = "";
-    field(form, ".locatie-lon").value = "";
+    field(form, ".locatie-lat").remove();
+    field(form, ".locatie-lon").remove();
   });
 
   showButtons();
