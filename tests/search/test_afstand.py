@@ -209,3 +209,15 @@ def test_the_position_is_never_stored_or_logged(aanbod, client, site_tree, caplo
     assert rows  # the searches were counted, by words and filters only
     stored = repr(rows) + caplog.text
     assert "51.06" not in stored and "3.71" not in stored and "lat" not in stored
+
+
+@pytest.mark.django_db
+def test_with_the_index_down_the_cards_keep_their_distance(aanbod, settings, tmp_path):
+    from tests.search.breken import break_index
+
+    break_index(settings, tmp_path / "weg", "weg")
+    result = _zoek("vanaf=rabot-blaisantvest&sort=afstand")
+    assert result.unavailable and result.total == len(OFFERS)
+    afstanden = {r.kaart.title: r.afstand for r in result.results}
+    assert afstanden["Wandelen Rabot"] == pytest.approx(km(RABOT, (51.0645, 3.7135)))
+    assert afstanden["Beweegcoach heel Gent"] is None
