@@ -11,6 +11,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from wagtail.test.utils.form_data import querydict_from_html
+
 import pytest
 
 from aanbod.models import AanbodPage, AanbodVertaling
@@ -390,3 +392,26 @@ def _prijs_labels(code):
 
     with translation.override(code):
         return [str(label) for _value, label in PrijsCategorie.choices]
+
+
+@pytest.mark.django_db
+def test_coordinator_edits_a_labels_translation_in_the_snippet_form(coordinator, partner_a):
+    from aanbod.models import Thema
+
+    thema = Thema.objects.get(slug="beweging")
+    client = client_for(coordinator)
+    url = reverse(Thema.snippet_viewset.get_url_name("edit"), args=[thema.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    html = text(response)
+    # Under the Dutch name: a field per language, prefilled with the seeded translation.
+    assert html.index('name="label"') < html.index('name="label_fr"') < html.index('name="slug"')
+    assert 'value="Bouger"' in html and "Naam in andere talen" in html
+    data = querydict_from_html(html, form_id="w-editor-form")
+    data["label_fr"] = "Activité physique"
+    response = client.post(url, data)
+    assert response.status_code == 302
+    with translation.override("fr"):
+        assert Thema.objects.get(pk=thema.pk).weergave == "Activité physique"
+        facet = next(f for f in zoek(QueryDict(""), log=False).facets if f.name == "thema")
+    assert {v.value: v.label for v in facet.values}["beweging"] == "Activité physique"
