@@ -92,7 +92,7 @@ def _controleer(rijen, user, standaard):
         standaard = None
     if standaard is None and len(organisaties) == 1:
         standaard = organisaties[0]
-    bestaande = _bestaande(rijen, user, organisaties)
+    bestaande = _bestaande(rijen, user, organisaties, objecten)
     gezien_ids = set()
 
     for nummer, cellen in rijen:
@@ -165,7 +165,7 @@ def _controleer(rijen, user, standaard):
     return controle
 
 
-def _bestaande(rijen, user, organisaties):
+def _bestaande(rijen, user, organisaties, objecten):
     """{id: offer (as its latest revision)} for the ids in the file the user may change; an id
     of another organisation's page or of a non-offer is simply not there (never named)."""
     ids = set()
@@ -174,6 +174,7 @@ def _bestaande(rijen, user, organisaties):
         if tekst.isdigit() and len(tekst) < 12:
             ids.add(int(tekst))
     paden = {org.path: org for org in organisaties}
+    per_pk = {veld: {o.pk: o for o in lijst.values()} for veld, lijst in objecten.items()}
     beleid = PagePermissionPolicy(Page)
     mag = set(
         beleid.instances_user_has_permission_for(user, "change")
@@ -194,12 +195,25 @@ def _bestaande(rijen, user, organisaties):
             continue  # (an owner may edit with "add" only: Wagtail's own rule, per page)
         # Without a newer draft the row is the latest version: no revision to unpack.
         nieuwer = page.has_unpublished_changes and page.latest_revision
-        laatste = page.latest_revision.as_object() if nieuwer else page
+        laatste = _als_revisie(page, org, per_pk) if nieuwer else page
         laatste.organisatie_cached = org
         # What applying checks again under the write lock (toepassen._nog_gelijk).
         laatste.vingerafdruk = (page.latest_revision_id, page.path, page.live)
         result[page.pk] = laatste
     return result
+
+
+def _als_revisie(page, org, objecten):
+    """page.latest_revision.as_object(), without its queries per offer: the page itself and
+    its parent are known, and the lists come from the vocabularies read once."""
+    inhoud = dict(page.latest_revision.content)
+    lijsten = {veld: inhoud.pop(veld) for veld in objecten if veld in inhoud}
+    page._cached_parent_obj = org
+    laatste = page.with_content_json(inhoud)
+    for veld, ids in lijsten.items():
+        per_pk = objecten[veld]
+        setattr(laatste, veld, [per_pk[pk] for pk in ids if pk in per_pk])
+    return laatste
 
 
 def _verplicht(controle, rij):

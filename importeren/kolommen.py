@@ -41,8 +41,8 @@ class Kolom:
         """{slug: label} of a list or choice column, in display order."""
         if self.soort == LIJST:
             return dict(self.model_veld.related_model.objects.values_list("slug", "label"))
-        if self.soort == KEUZES:
-            return dict(self.model_veld.options)
+        if self.soort == KEUZES:  # labels may be lazy translations: read them as text here
+            return {slug: str(label) for slug, label in self.model_veld.options}
         return {}
 
 
