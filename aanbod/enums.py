@@ -1,53 +1,57 @@
-"""Fixed lists: these change with the law or the product, not with editors."""
+"""Fixed lists: these change with the law or the product, not with editors.
+
+Labels through gettext_lazy: the public site shows them in its language, the admin in Dutch.
+"""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class OrganisatieSoort(models.TextChoices):
-    WIJKGEZONDHEIDSCENTRUM = "wijkgezondheidscentrum", "Wijkgezondheidscentrum"
-    ZIEKENFONDS = "ziekenfonds", "Ziekenfonds"
-    STADSDIENST = "stadsdienst", "Stadsdienst"
-    LOKAAL_DIENSTENCENTRUM = "lokaal-dienstencentrum", "Lokaal dienstencentrum"
-    CAW = "caw", "Centrum Algemeen Welzijnswerk (CAW)"
-    CGG = "cgg", "Centrum Geestelijke Gezondheidszorg (CGG)"
-    CLB = "clb", "Centrum voor Leerlingenbegeleiding (CLB)"
-    VERENIGING = "vereniging", "Vereniging of vzw"
-    ZELFSTANDIGE = "zelfstandige", "Zelfstandige zorgverlener"
-    ZIEKENHUIS = "ziekenhuis", "Ziekenhuis"
-    HUISARTSENPRAKTIJK = "huisartsenpraktijk", "Huisartsenpraktijk"
-    LOGO = "logo", "Logo (gezondheidsoverleg)"
-    ANDERE = "andere", "Andere"
+    WIJKGEZONDHEIDSCENTRUM = "wijkgezondheidscentrum", _("Wijkgezondheidscentrum")
+    ZIEKENFONDS = "ziekenfonds", _("Ziekenfonds")
+    STADSDIENST = "stadsdienst", _("Stadsdienst")
+    LOKAAL_DIENSTENCENTRUM = "lokaal-dienstencentrum", _("Lokaal dienstencentrum")
+    CAW = "caw", _("Centrum Algemeen Welzijnswerk (CAW)")
+    CGG = "cgg", _("Centrum Geestelijke Gezondheidszorg (CGG)")
+    CLB = "clb", _("Centrum voor Leerlingenbegeleiding (CLB)")
+    VERENIGING = "vereniging", _("Vereniging of vzw")
+    ZELFSTANDIGE = "zelfstandige", _("Zelfstandige zorgverlener")
+    ZIEKENHUIS = "ziekenhuis", _("Ziekenhuis")
+    HUISARTSENPRAKTIJK = "huisartsenpraktijk", _("Huisartsenpraktijk")
+    LOGO = "logo", _("Logo (gezondheidsoverleg)")
+    ANDERE = "andere", _("Andere")
 
 
 class Vorm(models.TextChoices):
-    GROEPSAANBOD = "groepsaanbod", "Groepsaanbod"
-    INDIVIDUEEL = "individueel", "Individueel"
-    ONLINE = "online", "Online"
-    AAN_HUIS = "aan-huis", "Aan huis"
+    GROEPSAANBOD = "groepsaanbod", _("Groepsaanbod")
+    INDIVIDUEEL = "individueel", _("Individueel")
+    ONLINE = "online", _("Online")
+    AAN_HUIS = "aan-huis", _("Aan huis")
 
 
 class PrijsCategorie(models.TextChoices):
-    GRATIS = "gratis", "Gratis"
-    KANSENTARIEF = "kansentarief", "Kansentarief / UiTPAS"
-    TERUGBETAALD = "terugbetaald", "Terugbetaald door ziekenfonds"
-    KORTING_VT = "korting-vt", "Korting met verhoogde tegemoetkoming"
-    BETALEND = "betalend", "Betalend"
+    GRATIS = "gratis", _("Gratis")
+    KANSENTARIEF = "kansentarief", _("Kansentarief / UiTPAS")
+    TERUGBETAALD = "terugbetaald", _("Terugbetaald door ziekenfonds")
+    KORTING_VT = "korting-vt", _("Korting met verhoogde tegemoetkoming")
+    BETALEND = "betalend", _("Betalend")
 
 
 class Inschrijving(models.TextChoices):
-    ZONDER_AFSPRAAK = "zonder-afspraak", "Zonder afspraak"
-    INSCHRIJVEN = "inschrijven", "Inschrijven"
-    OP_AFSPRAAK = "op-afspraak", "Op afspraak"
-    DOORVERWIJZING = "doorverwijzing", "Doorverwijzing nodig"
+    ZONDER_AFSPRAAK = "zonder-afspraak", _("Zonder afspraak")
+    INSCHRIJVEN = "inschrijven", _("Inschrijven")
+    OP_AFSPRAAK = "op-afspraak", _("Op afspraak")
+    DOORVERWIJZING = "doorverwijzing", _("Doorverwijzing nodig")
 
 
 class ToegankelijkheidGroep(models.TextChoices):
     """The five B's of the eerstelijnszone Gent; betaalbaar is the price facet."""
 
-    BEGRIJPBAAR = "begrijpbaar", "Begrijpbaar"
-    BESCHIKBAAR = "beschikbaar", "Beschikbaar"
-    BRUIKBAAR = "bruikbaar", "Bruikbaar"
-    BEREIKBAAR = "bereikbaar", "Bereikbaar"
+    BEGRIJPBAAR = "begrijpbaar", _("Begrijpbaar")
+    BESCHIKBAAR = "beschikbaar", _("Beschikbaar")
+    BRUIKBAAR = "bruikbaar", _("Bruikbaar")
+    BEREIKBAAR = "bereikbaar", _("Bereikbaar")
 
 
 # Values of the fixed lists that also show in the accessibility block under one of the five B's.

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db.models import Q
+from django.utils.text import format_lazy
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from preventiezoeker import search, versies
 
@@ -33,7 +35,7 @@ class Facet:
     """One facet. Exactly one of `relatie`, `veld` or `waarden` says where its values live."""
 
     naam: str  # URL parameter, index facet and JSON key
-    label: str  # Dutch, shown above the checkboxes
+    label: str  # shown above the checkboxes; lazy, so each page gets its own language
     meervoud: str  # "Toon alle thema's"
     relatie: str = ""  # vocabulary M2M on AanbodPage and ActiviteitPage (same name on both)
     veld: str = ""  # JSON list of fixed choices on AanbodPage and ActiviteitPage
@@ -110,7 +112,11 @@ ALLE_LEEFTIJDEN = "alle-leeftijden"
 
 
 def _leeftijden():
-    return {str(n): f"{n} jaar" for n in range(MIN_LEEFTIJD, MAX_LEEFTIJD + 1)}
+    # Lazy: the cached choices serve every language (format_lazy translates at render time).
+    return {
+        str(n): format_lazy(_("{leeftijd} jaar"), leeftijd=n)
+        for n in range(MIN_LEEFTIJD, MAX_LEEFTIJD + 1)
+    }
 
 
 def leeftijden_van(page):
@@ -133,12 +139,12 @@ def _leeftijd_q(values):
 
 FACETTEN = (
     Facet(
-        "thema", "Thema", "thema's", relatie="themas",
+        "thema", _("Thema"), _("thema's"), relatie="themas",
         uitleg="Slug van een thema, bv. `beweging`.", voorbeeld="beweging",
     ),
     Facet(
-        "wijk", "Wijk", "wijken", relatie="wijken",
-        alles="stadsbreed", alles_label="Heel Gent (stadsbreed)", alles_veld="stadsbreed",
+        "wijk", _("Wijk"), _("wijken"), relatie="wijken",
+        alles="stadsbreed", alles_label=_("Heel Gent (stadsbreed)"), alles_veld="stadsbreed",
         uitleg=(
             "Slug van een Gentse wijk, bv. `rabot-blaisantvest`, of `stadsbreed` "
             "(Heel Gent (stadsbreed)). Stadsbreed aanbod telt mee voor elke wijk."
@@ -146,35 +152,38 @@ FACETTEN = (
         voorbeeld="stadsbreed",
     ),
     Facet(
-        "taal", "Taal", "talen", relatie="talen",
+        "taal", _("Taal"), _("talen"), relatie="talen",
         uitleg="ISO 639-code van een taal, bv. `nl`.", voorbeeld="nl",
     ),
     Facet(
-        "doelgroep", "Voor wie", "doelgroepen", relatie="doelgroepen",
+        "doelgroep", _("Voor wie"), _("doelgroepen"), relatie="doelgroepen",
         uitleg="Slug van een doelgroep, bv. `senioren`.", voorbeeld="senioren",
     ),
     Facet(
-        "toegankelijkheid", "Toegankelijkheid", "keuzes", relatie="toegankelijkheid",
+        "toegankelijkheid", _("Toegankelijkheid"), _("keuzes"), relatie="toegankelijkheid",
         gegroepeerd=True,
         uitleg="Slug van een toegankelijkheidskenmerk, bv. `heldere-taal`.",
         voorbeeld="heldere-taal",
     ),
     Facet(
-        "prijs", "Prijs", "keuzes", veld="prijs", keuzes=PrijsCategorie,
+        "prijs", _("Prijs"), _("keuzes"), veld="prijs", keuzes=PrijsCategorie,
         uitleg="Prijscategorie.",
     ),
-    Facet("vorm", "Vorm", "keuzes", veld="vormen", keuzes=Vorm, uitleg="Vorm van het aanbod."),
     Facet(
-        "inschrijving", "Inschrijven", "keuzes", veld="inschrijving", keuzes=Inschrijving,
+        "vorm", _("Vorm"), _("keuzes"), veld="vormen", keuzes=Vorm,
+        uitleg="Vorm van het aanbod.",
+    ),
+    Facet(
+        "inschrijving", _("Inschrijven"), _("keuzes"), veld="inschrijving", keuzes=Inschrijving,
         in_kalender=False, uitleg="Hoe je inschrijft.",
     ),
     Facet(
-        "organisatie", "Organisatie", "organisaties", waarden=_organisaties, in_kalender=False,
-        uitleg="Slug van de pagina van een organisatie.", voorbeeld="wgc-alfa",
+        "organisatie", _("Organisatie"), _("organisaties"), waarden=_organisaties,
+        in_kalender=False, uitleg="Slug van de pagina van een organisatie.", voorbeeld="wgc-alfa",
     ),
     Facet(
-        "leeftijd", "Leeftijd van de cliënt", "leeftijden", waarden=_leeftijden,
-        alles=ALLE_LEEFTIJDEN, alles_label="Alle leeftijden", getal=True, in_kalender=False,
+        "leeftijd", _("Leeftijd van de cliënt"), _("leeftijden"), waarden=_leeftijden,
+        alles=ALLE_LEEFTIJDEN, alles_label=_("Alle leeftijden"), getal=True, in_kalender=False,
         per_pagina=leeftijden_van, velden=("min_leeftijd", "max_leeftijd"), db_filter=_leeftijd_q,
         uitleg=(
             f"Leeftijd in jaren ({MIN_LEEFTIJD} tot {MAX_LEEFTIJD}): aanbod waarvan de "

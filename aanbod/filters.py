@@ -7,7 +7,7 @@ same notices for its facets.
 
 from django import forms
 from django.utils.choices import BaseChoiceIterator
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 import django_filters
 
@@ -20,8 +20,8 @@ from .models import AanbodPage
 MAX_VALUES_PER_FACET = 20
 MAX_PAGE = 10_000
 SORT_LABELS = {
-    "relevantie": "Best passend", "naam": "Naam (A-Z)", "nagekeken": "Laatst nagekeken",
-    "afstand": "Dichtstbij eerst",
+    "relevantie": gettext_lazy("Best passend"), "naam": gettext_lazy("Naam (A-Z)"),
+    "nagekeken": gettext_lazy("Laatst nagekeken"), "afstand": gettext_lazy("Dichtstbij eerst"),
 }  # fmt: skip
 # The starting point for distances (aanbod/afstand.py): never a facet, never logged.
 VERTREKPUNT = ("vanaf", "postcode", "lat", "lon")
@@ -71,15 +71,15 @@ def facet_keuzes(form, facetten):
         field = form.fields[facet.naam]
         if getattr(field, "dropped", None):
             notices.append(
-                f"Onbekende keuze genegeerd bij {facet.label.lower()}: "
-                + ", ".join(field.dropped[:5])
+                gettext("Onbekende keuze genegeerd bij %(facet)s: %(waarden)s")
+                % {"facet": str(facet.label).lower(), "waarden": ", ".join(field.dropped[:5])}
             )
         if getattr(field, "melding", ""):
             notices.append(field.melding)
         if getattr(field, "truncated", False):
             notices.append(
-                f"Je koos te veel waarden bij {facet.label.lower()}; "
-                f"we gebruiken de eerste {MAX_VALUES_PER_FACET}."
+                gettext("Je koos te veel waarden bij %(facet)s; we gebruiken de eerste %(max)d.")
+                % {"facet": str(facet.label).lower(), "max": MAX_VALUES_PER_FACET}
             )
     return filters, notices
 
@@ -103,10 +103,10 @@ class LeeftijdField(forms.Field):
         except ValueError:
             leeftijd = None
         if leeftijd is None or not MIN_LEEFTIJD <= leeftijd <= MAX_LEEFTIJD:
-            self.melding = (
-                f"„{raw[:20]}” is geen leeftijd die we kennen. Geef een leeftijd in jaren, "
-                f"van {MIN_LEEFTIJD} tot {MAX_LEEFTIJD}. We tonen nu aanbod voor alle leeftijden."
-            )
+            self.melding = gettext(
+                "„%(waarde)s” is geen leeftijd die we kennen. Geef een leeftijd in jaren, "
+                "van %(min)d tot %(max)d. We tonen nu aanbod voor alle leeftijden."
+            ) % {"waarde": raw[:20], "min": MIN_LEEFTIJD, "max": MAX_LEEFTIJD}
             return []
         return [str(leeftijd)]
 
@@ -184,15 +184,16 @@ class AanbodFilterSet(django_filters.FilterSet):
         notices = []
         if len(text) > MAX_QUERY_CHARS:
             notices.append(
-                f"Je zoekwoorden waren te lang; we zochten op de eerste {MAX_QUERY_CHARS} tekens."
+                gettext("Je zoekwoorden waren te lang; we zochten op de eerste %(max)d tekens.")
+                % {"max": MAX_QUERY_CHARS}
             )
         filters, facet_notices = facet_keuzes(form, FACETTEN)
         notices += facet_notices
         if getattr(form.fields["page"], "invalid", False):
-            notices.append("Ongeldig paginanummer; we tonen pagina 1.")
+            notices.append(gettext("Ongeldig paginanummer; we tonen pagina 1."))
         sort = data.get("sort") or ""
         if "sort" in form.errors:
-            notices.append("Onbekende sortering; we sorteren zoals standaard.")
+            notices.append(gettext("Onbekende sortering; we sorteren zoals standaard."))
         punt, punt_notices = vertrekpunt(*(data.get(name) or "" for name in VERTREKPUNT))
         notices += punt_notices
         if not sort and punt is not None and "sort" not in form.errors:

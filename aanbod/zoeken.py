@@ -9,7 +9,7 @@ from django.db import DatabaseError, connections, router, transaction
 from django.db.models import Q
 from django.http import QueryDict
 from django.utils.html import escape, format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from wagtail.models import Page
 
@@ -34,7 +34,7 @@ KAART_LABELS = ("themas", "talen", "wijken")
 KAART_VELDEN = (
     "title", "url_path", "path", "in_het_kort", "stadsbreed", "prijs", "laatst_nagekeken",
 )  # fmt: skip
-TE_LANG = "De zoekopdracht duurde te lang; de volgorde is misschien niet de beste."
+TE_LANG = gettext_lazy("De zoekopdracht duurde te lang; de volgorde is misschien niet de beste.")
 # At most this many extra searches for the "zonder filter X" offers of an empty result.
 MAX_ZONDER_FILTER = 6
 
@@ -184,9 +184,11 @@ def zoek(data: QueryDict, log=True) -> Zoekresultaat:
         return _fallback(out, choices, groups)
     out.total, out.page, out.suggestion = result.total, result.page, result.suggestion
     if result.timed_out:
-        out.notices.append(TE_LANG)
+        out.notices.append(str(TE_LANG))
     if result.page_clamped and result.total:
-        out.notices.append(f"Die pagina bestaat niet; dit is pagina {result.page}.")
+        out.notices.append(
+            gettext("Die pagina bestaat niet; dit is pagina %(pagina)d.") % {"pagina": result.page}
+        )
     ids = [hit.id for hit in hits]
     kaarten, paginas = _kaarten(ids), _Paginas(ids)
     taal, vertaald = _vertalingen(ids)
@@ -412,7 +414,9 @@ def _fallback(out, choices, groups):
     out.facets = _facets({}, out.filters, choices, groups)
     out.unavailable = True
     out.notices.append(
-        "Zoeken werkt even minder goed: de aantallen ontbreken en de volgorde is op naam. "
-        "Probeer het later opnieuw."
+        gettext(
+            "Zoeken werkt even minder goed: de aantallen ontbreken en de volgorde is op naam. "
+            "Probeer het later opnieuw."
+        )
     )
     return out
