@@ -203,6 +203,8 @@ def in_taal(page, code, vertalingen=None):
 
 def controleer_uniek(page):
     """Non-admin paths (imports, the demo, a revision built in code): one row per language."""
+    if page.pk is not None and not page.vertalingen.is_deferring:
+        return  # the rows as saved: checked when they were (no query per validated page)
     dubbel = dubbele_talen(v.taal for v in page.vertalingen.all())
     if dubbel:
         raise ValidationError(dubbel_fout(dubbel[0]))
