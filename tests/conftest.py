@@ -150,3 +150,15 @@ def _empty_search_tables_after_transactional_tests(request, django_db_blocker):
     if connection.vendor == "postgresql":
         with django_db_blocker.unblock(), connection.cursor() as cursor:
             cursor.execute("TRUNCATE search_posting, search_term, search_document, search_state")
+
+
+@pytest.fixture(autouse=True)
+def _dutch_at_the_start_of_each_test():
+    """A request to /fr/... leaves French active in the test's thread (LocaleMiddleware does not
+    reset it), so the next test's `page.url` would carry /fr/: every test starts in Dutch."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
