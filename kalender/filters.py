@@ -4,6 +4,8 @@ Names, labels, choices, the lenient field and the notices all come from the offe
 registry (aanbod/facetten.py) and filters, so /kalender/ and /aanbod/ read a parameter alike.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from aanbod.facetten import FACETTEN as AANBOD_FACETTEN
 from aanbod.facetten import Facet
 from aanbod.facetten import keuzes as aanbod_keuzes
@@ -16,7 +18,7 @@ def _campagnes():
 
 
 CAMPAGNE = Facet(
-    "campagne", "Campagne", "campagnes", waarden=_campagnes,
+    "campagne", _("Campagne"), _("campagnes"), waarden=_campagnes,
     uitleg="Slug van een campagne, bv. `maand-van-de-mondzorg`.",
     voorbeeld="maand-van-de-mondzorg",
 )  # fmt: skip

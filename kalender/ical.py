@@ -12,6 +12,7 @@ from django.db.models import Max, prefetch_related_objects
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 
 import icalendar
 
@@ -34,13 +35,13 @@ def _beschrijving(activiteit, url):
     org = activiteit.organisatie
     parts = [activiteit.in_het_kort]
     if org is not None:
-        parts.append(f"Door {org.title}.")
+        parts.append(_("Door %(organisatie)s.") % {"organisatie": org.title})
     if activiteit.inschrijving_toelichting:
         parts.append(activiteit.inschrijving_toelichting)
     if activiteit.online_link:
-        parts.append(f"Online: {activiteit.online_link}")
+        parts.append(_("Online: %(link)s") % {"link": activiteit.online_link})
     if url:
-        parts.append(f"Meer info: {url}")
+        parts.append(_("Meer info: %(url)s") % {"url": url})
     return "\n".join(strip_tags(p) for p in parts if p)
 
 

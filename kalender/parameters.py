@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django import forms
+from django.utils.translation import gettext as _
 
 from aanbod.filters import LenientMultipleChoiceField, facet_keuzes
 
@@ -70,12 +71,18 @@ def _datum(raw, naam, notices):
         day = datetime.date.fromisoformat(raw)
     except ValueError:
         notices.append(
-            f"'{raw}' is geen geldige datum bij '{naam}' (schrijf jjjj-mm-dd, bv. 2026-03-01); "
-            "we gebruiken de standaarddatum."
+            _(
+                "'%(raw)s' is geen geldige datum bij '%(naam)s' (schrijf jjjj-mm-dd, bv. "
+                "2026-03-01); we gebruiken de standaarddatum."
+            )
+            % {"raw": raw, "naam": naam}
         )
         return None
     if not MIN_JAAR <= day.year <= MAX_JAAR:
-        notices.append(f"De datum bij '{naam}' ligt te ver weg; we gebruiken de standaarddatum.")
+        notices.append(
+            _("De datum bij '%(naam)s' ligt te ver weg; we gebruiken de standaarddatum.")
+            % {"naam": naam}
+        )
         return None
     return day
 
@@ -106,10 +113,13 @@ def _maand(raw, today, notices):
         year, month = (int(p) for p in raw.split("-")[:2])
         day = datetime.date(year, month, 1)
     except ValueError:
-        notices.append(f"'{raw}' is geen geldige maand (schrijf jjjj-mm); we tonen deze maand.")
+        notices.append(
+            _("'%(raw)s' is geen geldige maand (schrijf jjjj-mm); we tonen deze maand.")
+            % {"raw": raw}
+        )
         return today.replace(day=1)
     if not MIN_JAAR <= day.year <= MAX_JAAR:
-        notices.append("Die maand ligt te ver weg; we tonen deze maand.")
+        notices.append(_("Die maand ligt te ver weg; we tonen deze maand."))
         return today.replace(day=1)
     return day
 
@@ -131,19 +141,21 @@ def lees_parameters(data, choices, today, standaard_dagen=STANDAARD_DAGEN) -> Pa
     filters, notices = facet_keuzes(form, FACETTEN)
     q = (cleaned.get("q") or "").replace("\x00", " ")
     if len(q) > MAX_Q:
-        notices.append(f"Je zoekwoorden waren te lang; we zochten op de eerste {MAX_Q} tekens.")
+        notices.append(
+            _("Je zoekwoorden waren te lang; we zochten op de eerste %(n)s tekens.") % {"n": MAX_Q}
+        )
         q = q[:MAX_Q]
     weergave = cleaned.get("weergave") or Weergave.LIJST
     if weergave not in Weergave.values:
-        notices.append("Onbekende weergave; we tonen de lijst.")
+        notices.append(_("Onbekende weergave; we tonen de lijst."))
         weergave = Weergave.LIJST
-    aanbod = _id(cleaned.get("aanbod"), "Onbekend aanbod genegeerd.", notices)
-    activiteit = _id(cleaned.get("activiteit"), "Onbekende activiteit genegeerd.", notices)
+    aanbod = _id(cleaned.get("aanbod"), _("Onbekend aanbod genegeerd."), notices)
+    activiteit = _id(cleaned.get("activiteit"), _("Onbekende activiteit genegeerd."), notices)
 
     periode = (cleaned.get("periode") or "").strip()
     bereik = periode_bereik(periode, today) if periode else None
     if periode and bereik is None:
-        notices.append("Onbekende periode; we tonen vanaf vandaag.")
+        notices.append(_("Onbekende periode; we tonen vanaf vandaag."))
         periode = ""
     maand = None
     if bereik:
@@ -152,15 +164,18 @@ def lees_parameters(data, choices, today, standaard_dagen=STANDAARD_DAGEN) -> Pa
         van = _datum(cleaned.get("van"), "van", notices)
         tot = _datum(cleaned.get("tot"), "tot", notices)
         if van and tot and tot < van:
-            notices.append("De einddatum lag voor de begindatum; we hebben ze omgewisseld.")
+            notices.append(_("De einddatum lag voor de begindatum; we hebben ze omgewisseld."))
             van, tot = tot, van
         van = van or today
         tot = tot or van + datetime.timedelta(days=standaard_dagen)
         if (tot - van).days > MAX_DAGEN:
             tot = van + datetime.timedelta(days=MAX_DAGEN)
             notices.append(
-                "Je koos een periode van meer dan een jaar; we tonen één jaar, "
-                f"tot en met {korte_datum(tot)}."
+                _(
+                    "Je koos een periode van meer dan een jaar; we tonen één jaar, "
+                    "tot en met %(tot)s."
+                )
+                % {"tot": korte_datum(tot)}
             )
     if weergave == Weergave.MAAND:
         maand = _maand(cleaned.get("maand"), today, notices) or van.replace(day=1)

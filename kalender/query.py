@@ -12,6 +12,7 @@ from dataclasses import fields
 
 from django.core.paginator import Paginator
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
@@ -74,7 +75,7 @@ def zoek_kalender(data, vaste_campagne=None, now=None, standaard_dagen=STANDAARD
         paginator = Paginator(kalender.momenten, PER_PAGE)
         if kalender.page_number > paginator.num_pages and kalender.total:
             kalender.notices.append(
-                f"Die pagina bestaat niet; dit is pagina {paginator.num_pages}."
+                _("Die pagina bestaat niet; dit is pagina %(n)s.") % {"n": paginator.num_pages}
             )
         kalender.page = paginator.get_page(kalender.page_number)
     return kalender

@@ -3,11 +3,13 @@ and the overview of current and coming campaigns."""
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 
-from .datums import dag_label
+from .datums import dag_label, uur
 from .ical import kalender_ical
 from .models import CampagnePage, KalenderIndexPage
 from .parameters import MAX_DAGEN
@@ -22,7 +24,7 @@ def _titel(kalender):
         campagne = CampagnePage.objects.zichtbaar().filter(slug=campagnes[0]).first()
         if campagne is not None:
             return f"Preventiezoeker Gent: {campagne.title}"
-    return "Preventiezoeker Gent: kalender"
+    return _("Preventiezoeker Gent: kalender")
 
 
 def ical(request):
@@ -44,27 +46,36 @@ class KalenderAtom(Feed):
 
     def link(self, kalender):
         query = kalender.feed_query
-        return "/kalender/" + (f"?{query}" if query else "")
+        # The calendar page in the feed's language (/fr/kalender/atom/ links to /fr/kalender/).
+        return reverse("wagtail_serve", args=["kalender/"]) + (f"?{query}" if query else "")
 
     def subtitle(self, kalender):
-        return "Activiteiten en campagnes rond gezondheid in Gent."
+        return _("Activiteiten en campagnes rond gezondheid in Gent.")
 
     def items(self, kalender):
         return kalender.momenten[:ATOM_ITEMS]
 
     def item_title(self, moment):
         start = moment.lokale_start
-        tijd = "" if moment.hele_dag else f", {start:%H.%M} uur"
-        return f"{moment.activiteit.title} ({dag_label(start.date())}{tijd})"
+        if moment.hele_dag:
+            wanneer = dag_label(start.date())
+        else:
+            wanneer = _("%(dag)s, %(uur)s uur") % {
+                "dag": dag_label(start.date()),
+                "uur": uur(start),
+            }
+        return f"{moment.activiteit.title} ({wanneer})"
 
     def item_description(self, moment):
         activiteit = moment.activiteit
         org = activiteit.organisatie_cached
-        door = f" Door {org.title}." if org is not None else ""
+        door = " " + _("Door %(organisatie)s.") % {"organisatie": org.title} if org else ""
         return strip_tags(activiteit.in_het_kort) + door
 
     def item_link(self, moment):
-        return moment.activiteit.get_url(self.request) or "/kalender/"
+        return moment.activiteit.get_url(self.request) or reverse(
+            "wagtail_serve", args=["kalender/"]
+        )
 
     def item_guid(self, moment):
         # Stable across rebuilds of the occurrence table (its ids are not).

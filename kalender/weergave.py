@@ -7,6 +7,7 @@ from itertools import groupby
 
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from aanbod.zoeken import Facet, FacetWaarde
 
@@ -92,7 +93,10 @@ class Kalender(Parameters):
     def periode_label(self):
         if self.van == self.tot:
             return dag_label(self.van)
-        return f"{korte_datum(self.van)} tot en met {korte_datum(self.tot)}"
+        return _("%(van)s tot en met %(tot)s") % {
+            "van": korte_datum(self.van),
+            "tot": korte_datum(self.tot),
+        }
 
     def params(self, feed=False):
         """The filters as a QueryDict, for feed links and shareable URLs."""
@@ -143,12 +147,13 @@ def weken(kalender, start, end, today):
         per_dag.setdefault(v.lokale_start.date(), []).append(v)
     if kalender.total > MAX_IN_MAAND:
         kalender.notices.append(
-            f"Deze maand heeft meer dan {MAX_IN_MAAND} momenten; kies een filter om alles te zien."
+            _("Deze maand heeft meer dan %(n)s momenten; kies een filter om alles te zien.")
+            % {"n": MAX_IN_MAAND}
         )
     result, day = [], start
     while day <= end:
         week = []
-        for _ in range(7):
+        for _dag in range(7):
             week.append(
                 Dag(day, per_dag.get(day, []), day.month == kalender.maand.month, day == today)
             )
