@@ -140,7 +140,12 @@ def facetten(counts, selected, choices, vaste_campagne):
 
 
 def weken(kalender, start, end, today):
-    """The month grid: whole weeks, Monday to Sunday, from `start` to `end`."""
+    """The month grid: whole weeks, Monday to Sunday, from `start` to `end`.
+
+    Monday first in every language, although Django's en and ar formats start on Sunday:
+    Belgian calendars, schools and the partners' schedules start the week on Monday, and a
+    visitor reading English or Arabic in Ghent should see the same week as the poster on the
+    wall. The weekday headers come from the `date` filter, so they are in the page's language."""
     per_dag = {}
     for v in kalender.momenten[:MAX_IN_MAAND]:
         # A moment shows on its first day (multi-day activities are rare here).
