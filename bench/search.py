@@ -23,6 +23,11 @@ median/p95 over the same queries (1-2 words + two facets drawn from real facet v
                          and term caches are emptied before every call (PostgreSQL has none)
   engine text, repeated  the same call again (cached text part: a facet click after a search)
   engine browse          the same two facets without words
+  engine distance        the text query sorted nearest first from a wijk centre (sort=afstand,
+                         SearchQuery.near), and the same without words; ratio: vs our own
+                         text / browse in the same run (what the distance order adds). The
+                         first distance search after a rebuild reads every offer's places
+                         (aanbod/afstand.py): reported on its own.
   HTML                   GET /aanbod/?q=...&<facet>=... through django.test.Client (new query)
   baseline text/browse   Wagtail's default database search backend for the words (count + top
                          20 by relevance) plus ORM COUNT ... GROUP BY for the 9 facets, each
@@ -197,6 +202,7 @@ class Report:
     def __init__(self):
         self.rows, self.notes, self.checks = [], [], []
         self.rebuilds, self.firsts, self.wagtail = [], [], []
+        self.firsts_near = []  # (size, engine, ms of the first distance search: places read)
         self.publish = self.load = None
 
     def note(self, text):
@@ -237,10 +243,17 @@ def forget_text(engine):
             getattr(cache, name).clear()
 
 
-def engine_search(words, filters):
+def engine_search(words, filters, near=None):
     from preventiezoeker.search import SearchQuery, search
 
-    return search(SearchQuery(text=words, filters=filters, per_page=20))
+    sort = "afstand" if near is not None else ""
+    return search(SearchQuery(text=words, filters=filters, per_page=20, sort=sort, near=near))
+
+
+def starting_points():
+    from aanbod.afstand import WIJK_CENTRA
+
+    return list(WIJK_CENTRA.values())
 
 
 class Unavailable:
@@ -253,11 +266,11 @@ class Unavailable:
         return f"SearchUnavailable({self.error!r})"
 
 
-def safe_search(words, filters):
+def safe_search(words, filters, near=None):
     from preventiezoeker.search import SearchUnavailable
 
     try:
-        return engine_search(words, filters)
+        return engine_search(words, filters, near)
     except SearchUnavailable as error:
         return Unavailable(error)
 
@@ -288,6 +301,7 @@ class Baseline:
         used = AanbodPage.wijken.through.objects.values("wijk_id")
         self.used_wijken = set(Wijk.objects.filter(pk__in=used).values_list("slug", flat=True))
         self.table = connection.ops.quote_name(AanbodPage._meta.db_table)
+        self.universe = {}  # computed facet -> every value a visible offer carries
 
     def through(self, facet):
         return getattr(self.Page, self.M2M[facet][0]).through
@@ -317,6 +331,9 @@ class Baseline:
                 f"WHERE j.value IN ({marks})"
             )
             return Q(pk__in=RawSQL(sql, list(values)))
+        declared = next(f for f in facets() if f.naam == facet)
+        if declared.db_filter is not None:  # leeftijd: the database filter of the fallback
+            return declared.db_filter(values)
         if facet == "organisatie":
             q = Q(pk__in=[])
             for slug in values:
@@ -361,11 +378,35 @@ class Baseline:
                     params,
                 )
                 return dict(cursor.fetchall())
+        declared = next(f for f in facets() if f.naam == facet)
+        if declared.per_pagina is not None:  # leeftijd: as the engine's facet values
+            return self.computed_counts(declared, scope)
         parent = Substr("path", 1, Length("path") - self.Page.steplen)
         grouped = (
             scope.annotate(parent=parent).values_list("parent").annotate(n=Count("pk")).order_by()
         )
         return {self.org_slug.get(path, path): n for path, n in grouped}
+
+    def computed_counts(self, facet, scope):
+        """Counts of a facet computed from fields (facet.per_pagina), with its match-all value
+        counted in every value some visible offer carries, as the engines count it."""
+        from collections import Counter
+        from types import SimpleNamespace
+
+        def tally(queryset):
+            counter = Counter()
+            for row in queryset.values(*facet.velden):
+                counter.update(facet.per_pagina(SimpleNamespace(**row)))
+            return counter
+
+        if facet.naam not in self.universe:
+            self.universe[facet.naam] = set(tally(self.Page.objects.zichtbaar()))
+        counts = tally(scope)
+        every = counts.get(facet.alles, 0)
+        return {
+            v: counts.get(v, 0) + (every if v != facet.alles else 0)
+            for v in self.universe[facet.naam] | set(counts)
+        }
 
     def run(self, words, filters):
         base = self.Page.objects.zichtbaar()
@@ -452,13 +493,22 @@ def timed_engine(engine, size, queries, warm, html, profile, report):
     for words, filters in warm:  # other queries: the timed ones stay new to the text caches
         safe_search(words, filters)
         html(words, filters)
-    timers = {name: Timer() for name in ("text", "text_repeat", "browse", "html")}
+    points = starting_points()
+    started = time.perf_counter()
+    safe_search("", {}, points[0])  # reads every offer's places once for this generation
+    report.firsts_near.append((size, engine, (time.perf_counter() - started) * 1000))
+    names = ("text", "text_repeat", "browse", "html", "near", "near_browse")
+    timers = {name: Timer() for name in names}
     results, failures = [], []
-    for words, filters in queries:
+    for n, (words, filters) in enumerate(queries):
         forget_text(engine)
         text = timers["text"](safe_search, words, filters)
         repeat = timers["text_repeat"](safe_search, words, filters)
         browse = timers["browse"](safe_search, "", filters)
+        near = points[n % len(points)]
+        forget_text(engine)
+        timers["near"](safe_search, words, filters, near)
+        timers["near_browse"](safe_search, "", filters, near)
         forget_text(engine)
         timers["html"](html, words, filters)  # the view falls back to the database listing
         results.append((text, browse))
@@ -587,6 +637,14 @@ def measure(size, queries, report, args, engines, profile):
             median, p95, cpu, total = timers[engine][key].stats()
             medians[engine, key] = median
             ratio = f"{ref[0] / median:.1f}x"
+            report.rows.append((size, engine, label, median, p95, cpu, total, ratio))
+        # The distance order against our own searches in the same run: > 1x means slower.
+        for label, key, ref_key in (
+            ("distance sort, text, new query (ratio: vs our text, new)", "near", "text"),
+            ("distance sort, facets only (ratio: vs our browse)", "near_browse", "browse"),
+        ):
+            median, p95, cpu, total = timers[engine][key].stats()
+            ratio = f"{median / medians[engine, ref_key]:.2f}x of ours"
             report.rows.append((size, engine, label, median, p95, cpu, total, ratio))
     limited = "" if text_limit == n else f", first {text_limit} queries"
     for label, key in (
@@ -897,13 +955,15 @@ def print_tables(args, report, load_before):
             f"| {size:,} | postgres | publish on A -> found on B, from publish() start | "
             f"{statistics.median(from_start):.2f} | {percentile(from_start, 95):.2f} | – | – | – |"
         )
-    print("\n| size | engine | rebuild | first search after rebuild |")
-    print("|---|---|---|---|")
+    print("\n| size | engine | rebuild | first search after rebuild | first distance search |")
+    print("|---|---|---|---|---|")
     firsts = {(size, engine): ms for size, engine, ms in report.firsts}
+    firsts_near = {(size, engine): ms for size, engine, ms in report.firsts_near}
     for size, engine, docs_s, seconds in report.rebuilds:
         print(
             f"| {size:,} | {engine} | {docs_s:,.0f} docs/s ({seconds:.1f} s) | "
-            f"{firsts.get((size, engine), float('nan')):,.0f} ms |"
+            f"{firsts.get((size, engine), float('nan')):,.0f} ms | "
+            f"{firsts_near.get((size, engine), float('nan')):,.0f} ms |"
         )
     for size, per_s in report.wagtail:
         print(f"| {size:,} | Wagtail update_index | {per_s:,.0f} entries/s | – |")
