@@ -209,3 +209,49 @@ def test_every_public_text_is_translated_and_none_is_fuzzy(taal):
     assert result.returncode == 0, result.stderr
     assert "fuzzy" not in result.stderr and "untranslated" not in result.stderr, result.stderr
     assert "#, fuzzy" not in po.read_text(encoding="utf-8")
+
+
+# -- dates, numbers and phone numbers in the chosen language -----------------------------------
+
+
+def test_dates_and_amounts_follow_the_language(client, partner_a):
+    import datetime
+
+    from tests.aanbod.factories import publish
+
+    offer = partner_a.offer
+    offer.laatst_nagekeken = datetime.date(2026, 1, 15)
+    offer.prijs, offer.bedrag = ["betalend"], 7.5
+    publish(offer)
+    url = dutch_url(offer)
+    nagekeken = {
+        taal: soup(client.get(prefix + url)).find(id="laatst-nagekeken").get_text()
+        for taal, prefix in [("nl", ""), ("fr", "/fr"), ("en", "/en"), ("tr", "/tr")]
+    }
+    assert nagekeken == {
+        "nl": "Laatst nagekeken op 15 januari 2026.",
+        "fr": "Dernière vérification le 15 janvier 2026.",
+        "en": "Last checked on 15 January 2026.",
+        "tr": "Son kontrol: 15 Ocak 2026.",
+    }
+    prijs = soup(client.get("/fr" + url)).find("section", attrs={"aria-labelledby": "prijs"})
+    assert "Payant: € 7,50" in prijs.get_text() and "Prix" not in prijs.get_text()
+    prijs = soup(client.get("/en" + url)).find("section", attrs={"aria-labelledby": "prijs"})
+    assert "Paid: € 7.50" in prijs.get_text()
+
+
+def test_phone_numbers_stay_left_to_right_on_the_arabic_site(client, partner_a):
+    org = partner_a.organisatie
+    org.telefoon = "09 123 45 67"
+    org.save_revision().publish()
+    page = soup(client.get("/ar" + dutch_url(org)))
+    assert page.html["dir"] == "rtl"
+    telefoon = page.find("a", href="tel:091234567")
+    # An isolated left-to-right run: the browser shows 09 123 45 67, not 67 45 123 09.
+    assert telefoon["dir"] == "ltr" and telefoon.get_text() == "09 123 45 67"
+    assert page.find("dt", string="الهاتف") is not None
+
+
+def test_crisis_line_numbers_are_isolated_in_every_language(client, site_tree, index_dir):
+    html = client.get("/ar/aanbod/?q=zelfmoord").content.decode()
+    assert "اتصل على <bdi>1813</bdi>" in html
