@@ -179,7 +179,9 @@ class FacetCache:
         """(slot of each place, latitudes, longitudes in radians, first place of each run of
         slots), places sorted by slot; read once per generation from the source."""
         if self._places is None:
-            slot_of = {int(pk): slot for slot, pk in enumerate(self.pks.tolist())}
+            # Visible slots only: a replaced document's old slot keeps its pk.
+            visible = np.flatnonzero(self.visible_mask)
+            slot_of = dict(zip(self.pks[visible].tolist(), visible.tolist(), strict=True))
             rows = sorted(
                 (slot_of[pk], lat, lon)
                 for pk, lat, lon in self.places_of(list(slot_of))
