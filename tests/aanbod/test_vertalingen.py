@@ -152,6 +152,7 @@ def test_dutch_page_is_unchanged_by_translations(client, partner_a):
 
 @pytest.mark.django_db
 def test_arabic_page_is_right_to_left_where_translated(client, partner_a):
+    partner_a.offer.inschrijving_telefoon = "09 012 34 56"
     offer = vertaal(partner_a.offer, ARABISCH)
     html = pagina(client, offer, "ar")
     assert 'lang="ar" dir="rtl"' in element(html, "h1")
@@ -160,6 +161,8 @@ def test_arabic_page_is_right_to_left_where_translated(client, partner_a):
     # The schedule was not translated: Dutch, left to right, inside the Arabic page.
     assert f'lang="nl" dir="ltr">{offer.planning}' in html
     assert html.count('class="notice alleen-nl"') == 1
+    # Phone numbers stay readable left to right inside the right-to-left page.
+    assert 'dir="ltr">09 012 34 56</a>' in html
 
 
 @pytest.mark.django_db
@@ -230,6 +233,11 @@ def test_a_partners_translation_is_a_draft_until_approved(partner_a, coordinator
     # The submitted revision carries the translation; the live page does not.
     submitted = offer.current_workflow_state.current_task_state.revision
     assert [v.titel for v in submitted.as_object().vertalingen.all()] == [FRANS["titel"]]
+    # The coordinator sees the translation when comparing the submission with what is live.
+    compare = client_for(coordinator).get(
+        reverse("wagtailadmin_pages:revisions_compare", args=[offer.pk, "live", str(submitted.pk)])
+    )
+    assert compare.status_code == 200 and FRANS["titel"] in text(compare)
     anon = Client()
     assert FRANS["titel"] not in pagina(anon, offer, "fr")
     rebuild()
