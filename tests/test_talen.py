@@ -88,6 +88,10 @@ def test_language_choice_keeps_the_page_and_every_filter(client, site_tree):
         for link in soup(response).find_all("link", rel="alternate", hreflang=True)
     }
     assert alternates["ar"] == "http://testserver/ar/aanbod/?thema=beweging&leeftijd=67&sort=nieuw"
+    assert (
+        alternates["x-default"] == "http://testserver/aanbod/?thema=beweging&leeftijd=67&sort=nieuw"
+    )
+    assert soup(client.get("/tr/aanbod/")).title.get_text() == "Hizmetler – Preventiezoeker Gent"
 
 
 def test_language_choice_on_the_french_offer_page_leads_back_to_dutch(client, partner_a):
