@@ -97,7 +97,9 @@ def campagnes(request):
     """/kalender/campagnes/: every visible campaign that runs now or is still to come, with its
     period; a campaign that ended is left out (the calendar shows one only in its dates)."""
     vandaag = timezone.localdate()
-    lijst = list(CampagnePage.objects.lopend_en_komend(vandaag).specific())
+    lijst = list(CampagnePage.objects.lopend_en_komend(vandaag))
+    for campagne in lijst:  # here, not in the template: templates don't query
+        campagne.link = campagne.get_url(request)
     kalender = KalenderIndexPage.objects.live().public().first()
     return render(
         request,
@@ -105,6 +107,6 @@ def campagnes(request):
         {
             "lopend": [c for c in lijst if c.lopend(vandaag)],
             "komend": [c for c in lijst if not c.lopend(vandaag)],
-            "kalender_url": kalender.url if kalender else "/kalender/",
+            "kalender_url": kalender.get_url(request) if kalender else "/kalender/",
         },
     )

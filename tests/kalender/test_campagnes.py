@@ -108,3 +108,20 @@ def test_the_introduction_appears_once_on_the_campaign_page(client, site_tree, b
     assert html.count("Poets je tanden elke dag.") == 1
     if rest:
         assert rest in html
+
+
+@pytest.mark.django_db
+def test_the_overview_costs_the_same_queries_for_one_or_many_campaigns(client, site_tree):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    maak_campagne("Eén", "een", _dag(1), _dag(2))
+    client.get(URL)  # warm the site-root cache
+    with CaptureQueriesContext(connection) as een:
+        client.get(URL)
+    for n in range(4):
+        maak_campagne(f"Campagne {n}", f"campagne-{n}", _dag(n + 3), _dag(n + 9))
+    with CaptureQueriesContext(connection) as vijf:
+        html = client.get(URL).content.decode()
+    assert html.count('class="campagne-item"') == 5
+    assert len(vijf) == len(een)
