@@ -25,6 +25,7 @@ class HomePage(Page):
         from django.db.models import Count, Q
 
         from aanbod.models import AanbodIndexPage, AanbodPage, Thema
+        from aanbod.models.vertaling import met_teksten
 
         context = super().get_context(request, *args, **kwargs)
         zichtbaar = AanbodPage.objects.zichtbaar()
@@ -32,7 +33,7 @@ class HomePage(Page):
         context["themas"] = Thema.objects.annotate(
             aantal=Count("aanbod", filter=Q(aanbod__in=zichtbaar.values("pk")), distinct=True)
         )
-        context["nieuwste"] = zichtbaar.order_by("-first_published_at")[:6]
+        context["nieuwste"] = met_teksten(zichtbaar.order_by("-first_published_at")[:6])
         context["aanbod_index"] = AanbodIndexPage.objects.live().first()
         return context
 

@@ -72,9 +72,11 @@ class OrganisatiePage(MetAdres, Page):
 
     def get_context(self, request, *args, **kwargs):
         from aanbod.models.aanbod import AanbodPage
+        from aanbod.models.vertaling import met_teksten
 
         context = super().get_context(request, *args, **kwargs)
-        context["aanbod"] = (
+        # Each card's title and summary in the page's language where translated.
+        context["aanbod"] = met_teksten(
             AanbodPage.objects.child_of(self)
             .zichtbaar()
             .prefetch_related("themas")

@@ -201,6 +201,22 @@ def in_taal(page, code, vertalingen=None):
     return InTaal(page, taal, next((v for v in vertalingen if v.taal == taal), None))
 
 
+def met_teksten(pages, code=None):
+    """`pages` as a list, each with .tekst (in_taal) in language `code` (default: the page's),
+    all translations read in one query, for lists of cards. On a Dutch page nothing is set:
+    the cards show the offers' own fields as before."""
+    pages = list(pages)
+    taal = taalcode(code or get_language())
+    if taal == NEDERLANDS or not pages:
+        return pages
+    per_page = {}
+    for vertaling in AanbodVertaling.objects.filter(aanbod_id__in=[p.pk for p in pages], taal=taal):
+        per_page.setdefault(vertaling.aanbod_id, []).append(vertaling)
+    for page in pages:
+        page.tekst = in_taal(page, taal, per_page.get(page.pk, []))
+    return pages
+
+
 def controleer_uniek(page):
     """Non-admin paths (imports, the demo, a revision built in code): one row per language."""
     if page.pk is not None and not page.vertalingen.is_deferring:

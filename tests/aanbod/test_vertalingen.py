@@ -423,3 +423,15 @@ def test_coordinator_edits_a_labels_translation_in_the_snippet_form(coordinator,
         assert Thema.objects.get(pk=thema.pk).weergave == "Activité physique"
         facet = next(f for f in zoek(QueryDict(""), log=False).facets if f.name == "thema")
     assert {v.value: v.label for v in facet.values}["beweging"] == "Activité physique"
+
+
+@pytest.mark.django_db
+def test_cards_on_the_organisation_and_home_page_in_french(client, partner_a):
+    offer = vertaal(partner_a.offer, {"taal": "fr", "titel": "Coach sportif"})
+    for page in (partner_a.organisatie, partner_a.organisatie.get_parent().get_parent()):
+        html = pagina(client, page, "fr")
+        kaart = element(html, "article", "card")
+        assert '<h3 class="card-title" lang="fr" dir="ltr">' in kaart and "Coach sportif" in kaart
+        assert f'<p lang="nl" dir="ltr">{offer.in_het_kort}</p>' in kaart  # not translated
+        html = pagina(client, page, "nl")
+        assert "Coach sportif" not in html and offer.title in element(html, "article", "card")
