@@ -67,10 +67,13 @@ def _facet(facet, tellen):
         zichtbaar, rest = delen["zichtbaar"], delen["rest"]
         body = f'<ul class="facet-waarden">{facet_waarden(facet, zichtbaar, tellen)}</ul>'
         if rest:
+            # Outside the f-string: makemessages reads no calls inside one.
+            toon_alle = _esc(gettext("Toon alle %s") % delen["meervoud"])
+            nog = _esc(gettext("nog %d") % len(rest))
             body += (
                 '\n    <details class="facet-meer">\n'
-                f"      <summary>Toon alle {_esc(delen['meervoud'])} "
-                f'<span class="facet-meer-aantal">(nog {len(rest)})</span></summary>\n'
+                f"      <summary>{toon_alle} "
+                f'<span class="facet-meer-aantal">({nog})</span></summary>\n'
                 f'      <ul class="facet-waarden">{facet_waarden(facet, rest, tellen)}</ul>\n'
                 "    </details>"
             )
@@ -148,19 +151,32 @@ def zoek_resultaten(context, results, knoppen):
 def _kaart(r, request, knop):
     p = r.kaart
     prijs = p.prijs_labels
-    prijs = f"<div><dt>Prijs</dt><dd>{_lijst(prijs, len(prijs))}</dd></div>\n    " if prijs else ""
+    # Headings outside the f-strings: makemessages reads no calls inside one.
+    prijs_kop, taal_kop, afstand_kop = gettext("Prijs"), gettext("Taal"), gettext("Afstand")
+    prijs = (
+        f"<div><dt>{_esc(prijs_kop)}</dt><dd>{_lijst(prijs, len(prijs))}</dd></div>\n    "
+        if prijs
+        else ""
+    )
     wijken = [w.label for w in r.labels["wijken"]]
-    waar = "Heel Gent" if p.stadsbreed else (_lijst(wijken, 3) or "Niet opgegeven")
+    waar = (
+        _esc(gettext("Heel Gent"))
+        if p.stadsbreed
+        else (_lijst(wijken, 3) or _esc(gettext("Niet opgegeven")))
+    )
     talen = [t.label for t in r.labels["talen"]]
-    taal = f"\n    <div><dt>Taal</dt><dd>{_lijst(talen, 4)}</dd></div>" if talen else ""
+    taal = f"\n    <div><dt>{_esc(taal_kop)}</dt><dd>{_lijst(talen, 4)}</dd></div>" if talen else ""
     afstand = ""
     if r.afstand is not None:
         afstand = (
-            f'\n    <div class="afstand"><dt>{_esc(gettext("Afstand"))}</dt>'
+            f'\n    <div class="afstand"><dt>{_esc(afstand_kop)}</dt>'
             f"<dd>{_esc(als_tekst(r.afstand))}</dd></div>"
         )
+    waar_kop = _esc(gettext("Waar"))
     themas = "".join(f"<li>{_esc(t.label)}</li>" for t in r.labels["themas"])
-    themas = f'\n  <ul class="tags" aria-label="Thema\'s">{themas}</ul>' if themas else ""
+    if themas:
+        label = _esc(gettext("Thema's"))
+        themas = f'\n  <ul class="tags" aria-label="{label}">{themas}</ul>'
     return (
         f'<li><article class="card resultaat" id="aanbod-{int(p.pk)}">\n'
         f'  <h3 class="card-title"{r.title_attrs}><a href="{_esc(p.get_url(request=request))}">'
@@ -168,7 +184,7 @@ def _kaart(r, request, knop):
         f'  <p class="card-org">{_esc(r.organisatie)}</p>\n'
         f'  <p class="resultaat-kort"{r.summary_attrs}>{r.summary_html}</p>\n'
         f"{r.waarschuwing_html}"
-        f'  <dl class="hints">\n    {prijs}<div><dt>Waar</dt><dd>{waar}</dd></div>'
+        f'  <dl class="hints">\n    {prijs}<div><dt>{waar_kop}</dt><dd>{waar}</dd></div>'
         f"{afstand}{taal}\n  </dl>"
         f"{themas}\n  {knop}\n</article></li>"
     )
@@ -177,7 +193,10 @@ def _kaart(r, request, knop):
 def _lijst(labels, shown):
     """Up to `shown` labels, comma-separated, then "en nog N"; escaped."""
     text = ", ".join(_esc(label) for label in labels[:shown])
-    return f"{text} en nog {len(labels) - shown}" if len(labels) > shown else text
+    if len(labels) <= shown:
+        return text
+    rest = len(labels) - shown
+    return _esc(gettext("%(lijst)s en nog %(aantal)d")) % {"lijst": text, "aantal": rest}
 
 
 def _esc(text):
@@ -190,7 +209,7 @@ def groep_label(groep):
     try:
         return ToegankelijkheidGroep(groep).label
     except ValueError:
-        return "Andere"
+        return gettext("Andere")
 
 
 @register.simple_tag
