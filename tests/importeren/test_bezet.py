@@ -1,10 +1,11 @@
-"""While an import holds SQLite's write lock, an editor's save waits (the connection's timeout,
-20 s) and, past the wait, gets a clear Dutch page (503): never a 500, and nothing half-saved."""
+"""While an import holds the write lock (SQLite's one lock, a row on PostgreSQL), an editor's
+save waits (20 s, 5 s) and, past the wait, gets a clear Dutch page (503): never a 500, and
+nothing half-saved."""
 
 import sqlite3
 import threading
 
-from django.db import OperationalError, connection
+from django.db import OperationalError, connection, connections
 from django.urls import reverse
 
 import pytest
@@ -17,44 +18,47 @@ from tests.importeren.conftest import client_for
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-@pytest.fixture
-def sqlite_bestand():
-    if connection.vendor != "sqlite":
-        pytest.skip("SQLite's database-wide write lock")  # PostgreSQL: test below
-    return str(connection.settings_dict["NAME"])
-
-
-def houd_slot(pad, seconden):
-    """Another process's write transaction (an import being applied) for `seconden`."""
-    ander = sqlite3.connect(
-        pad, timeout=5, isolation_level=None, check_same_thread=False, uri=pad.startswith("file:")
-    )
-    ander.execute("BEGIN IMMEDIATE")
+def houd_slot(page_id, seconden):
+    """Another process's write transaction (an import being applied) for `seconden`: SQLite's
+    one write lock, or on PostgreSQL the lock on the offer's row (as the import's own update
+    of it would hold)."""
     klaar = threading.Event()
+    if connection.vendor == "sqlite":
+        pad = str(connection.settings_dict["NAME"])
+        ander = sqlite3.connect(pad, timeout=5, isolation_level=None, check_same_thread=False,
+                                uri=pad.startswith("file:"))  # fmt: skip
+        ander.execute("BEGIN IMMEDIATE")
+        connection.close()  # reconnects with a short wait for the lock
+        connection.settings_dict["OPTIONS"] = {**connection.settings_dict["OPTIONS"],
+                                               "timeout": 0.5}  # fmt: skip
 
-    def los():
+        def los():
+            ander.execute("ROLLBACK")
+    else:
+        ander = connections.create_connection("default")
+        ander.set_autocommit(False)
+        ander.cursor().execute("SELECT 1 FROM wagtailcore_page WHERE id = %s FOR UPDATE", [page_id])
+        connection.cursor().execute("SET lock_timeout = 500")
+
+        def los():
+            ander.rollback()
+
+    def wacht_en_los():
         klaar.wait(seconden)
-        ander.execute("ROLLBACK")
+        los()
         ander.close()
 
-    draad = threading.Thread(target=los)
+    draad = threading.Thread(target=wacht_en_los)
     draad.start()
     return klaar, draad
 
 
-def korte_wachttijd(seconden):
-    connection.close()  # reconnects with the new timeout
-    connection.settings_dict["OPTIONS"] = {**connection.settings_dict["OPTIONS"],
-                                           "timeout": seconden}  # fmt: skip
-
-
-def test_a_save_during_a_held_lock_gets_a_clear_page_and_saves_nothing(partner_a, sqlite_bestand):
+def test_a_save_during_a_held_lock_gets_a_clear_page_and_saves_nothing(partner_a):
     client = client_for(partner_a.user)
     offer = partner_a.offer
     data = with_changes(edit_form_data(client, offer), title="Tijdens de import bewaard")
     data["action-submit"] = "1"
-    korte_wachttijd(0.5)
-    klaar, draad = houd_slot(sqlite_bestand, 30)
+    klaar, draad = houd_slot(offer.pk, 30)
     try:
         response = client.post(reverse("wagtailadmin_pages:edit", args=[offer.pk]), data)
     finally:
