@@ -4,7 +4,8 @@ per chunk of offers instead of about 90 per offer.
 Wagtail's path (add_child, save_revision, publish, workflow.start) re-reads the parent for every
 child, validates every foreign key the code itself just set with a query of its own, saves and
 validates each log entry one by one, and unpacks each revision again to publish it. Here the
-same rows (page, revision, log entries, workflow and task state, signals) are built in memory
+same rows (page, revision, log entries, signals; workflow and task states in goedkeuring.py)
+are built in memory
 and written per chunk; the database's own constraints still guard every foreign key, inside
 the import's one transaction. Rows outside the common case (see `snel`) keep Wagtail's path
 (toepassen.py); tests/importeren/test_schrijven.py compares both paths field by field.
@@ -29,10 +30,6 @@ from wagtail.models import (
 from wagtail.signals import (
     page_published,
     published,
-    task_cancelled,
-    task_submitted,
-    workflow_cancelled,
-    workflow_submitted,
 )
 
 from aanbod.forms import SLUG_MAX
@@ -130,32 +127,6 @@ class Plaatsen:
             if aantal:
                 Page.objects.filter(pk=pk).update(numchild=F("numchild") + aantal)
         self.nieuw = dict.fromkeys(self.nieuw, 0)
-
-
-class Werkstromen:
-    """The approval workflow and its first task, per organisation, read once."""
-
-    def __init__(self):
-        self.per_org = {}
-        self.eerste_taak = {}
-
-    def voor(self, org):
-        if org.pk not in self.per_org:
-            bovenaan = (
-                org.get_ancestors(inclusive=True)
-                .filter(workflowpage__workflow__active=True)
-                .select_related("workflowpage__workflow")
-                .order_by("-depth")
-                .first()
-            )
-            self.per_org[org.pk] = bovenaan.workflowpage.workflow if bovenaan else None
-        return self.per_org[org.pk]
-
-    def taak(self, workflow):
-        if workflow.pk not in self.eerste_taak:
-            taak = workflow.tasks.filter(active=True).first()
-            self.eerste_taak[workflow.pk] = taak.specific if taak else None
-        return self.eerste_taak[workflow.pk]
 
 
 def snel_nieuw(org, publiceren, werkstromen):
@@ -366,86 +337,3 @@ def _publiceer(paren, bundel, eerder, alle_velden=False):
             data = {"title": {"old": oud, "new": str(page)}}
             bundel.log(page, "wagtail.rename", revision=revisie, data=data)
         bundel.log(page, "wagtail.publish", revision=revisie, data=data, content_changed=True)
-
-
-def dien_in(paren, bundel, werkstromen):
-    """Submit each (page, organisation, active workflow state or None) for approval, as
-    toepassen._ter_goedkeuring does through Wagtail: cancel the state in progress, start anew."""
-    lopend = [staat for _p, _o, staat in paren if staat is not None]
-    _annuleer(lopend, bundel)
-    staten, taken = [], []
-    page_type = ContentType.objects.get_for_model(Page)
-    for page, org, _staat in paren:
-        workflow = werkstromen.voor(org)
-        if workflow is None:
-            continue  # no approval set up: the draft waits in the admin
-        taak = werkstromen.taak(workflow)
-        staat = WorkflowState(
-            content_type=ContentType.objects.get_for_model(page),
-            base_content_type=page_type,
-            object_id=str(page.pk),
-            workflow=workflow,
-            status=WorkflowState.STATUS_IN_PROGRESS,
-            requested_by=bundel.user,
-        )
-        staten.append((page, staat, taak))
-    WorkflowState.objects.bulk_create([s for _p, s, _t in staten], batch_size=BATCH)
-    for page, staat, taak in staten:
-        taken.append(
-            TaskState(
-                workflow_state=staat,
-                revision=page.latest_revision,
-                task=taak,
-                status=TaskState.STATUS_IN_PROGRESS,
-            )
-        )
-    TaskState.objects.bulk_create(taken, batch_size=BATCH)
-    for (_page, staat, _taak), taakstaat in zip(staten, taken, strict=True):
-        staat.current_task_state = taakstaat
-    WorkflowState.objects.bulk_update([s for _p, s, _t in staten], ["current_task_state"])
-    for (page, staat, taak), taakstaat in zip(staten, taken, strict=True):
-        task_submitted.send(sender=TaskState, instance=taakstaat, user=bundel.user)
-        workflow_submitted.send(sender=WorkflowState, instance=staat, user=bundel.user)
-        workflow = staat.workflow
-        bundel.log(
-            page, "wagtail.workflow.start", revision=page.latest_revision,
-            data={"workflow": {
-                "id": workflow.pk, "title": workflow.name, "status": staat.status,
-                "next": {"id": taak.pk, "title": taak.name}, "task_state_id": taakstaat.pk,
-            }},
-        )  # fmt: skip
-
-
-def _annuleer(staten, bundel):
-    """WorkflowState.cancel for each state in progress (and its task states in progress)."""
-    if not staten:
-        return
-    pages = {p.pk: p for p in AanbodPage.objects.filter(pk__in=[int(s.object_id) for s in staten])}
-    for staat in staten:
-        staat.status = WorkflowState.STATUS_CANCELLED
-    WorkflowState.objects.bulk_update(staten, ["status"], batch_size=BATCH)
-    for staat in staten:
-        huidig = staat.current_task_state
-        bundel.log(
-            pages[int(staat.object_id)], "wagtail.workflow.cancel", revision=huidig.revision,
-            data={"workflow": {
-                "id": staat.workflow_id, "title": staat.workflow.name, "status": staat.status,
-                "task_state_id": huidig.pk,
-                "task": {"id": huidig.task.pk, "title": huidig.task.name},
-            }},
-        )  # fmt: skip
-    lopende_taken = list(
-        TaskState.objects.filter(workflow_state__in=staten, status=TaskState.STATUS_IN_PROGRESS)
-    )
-    for taakstaat in lopende_taken:
-        taakstaat.status = TaskState.STATUS_CANCELLED
-        taakstaat.finished_at = bundel.nu
-        taakstaat.comment = ""
-        taakstaat.finished_by = bundel.user
-    TaskState.objects.bulk_update(
-        lopende_taken, ["status", "finished_at", "comment", "finished_by"], batch_size=BATCH
-    )
-    for taakstaat in lopende_taken:
-        task_cancelled.send(sender=TaskState, instance=taakstaat, user=bundel.user)
-    for staat in staten:
-        workflow_cancelled.send(sender=WorkflowState, instance=staat, user=bundel.user)

@@ -25,7 +25,7 @@ from aanbod.models import AanbodPage
 from aanbod.search import SOURCE
 from preventiezoeker.search.sync import queue
 
-from . import schrijven, stil
+from . import goedkeuring, schrijven, stil
 from .controle import controleer
 from .enums import Actie, ImportStatus
 from .mails import meld_ingediend
@@ -192,7 +192,7 @@ class Plan:
 def _plan(controle, user):
     """Who may do what, per row (Mislukt when a row is not allowed), and which rows the bulk
     path takes."""
-    werkstromen = schrijven.Werkstromen()
+    werkstromen = goedkeuring.Werkstromen()
     rijen, wijzigen = [], []
     per_org = {}
     for rij in controle.rijen:
@@ -251,7 +251,7 @@ def _rijen(taak, plan, user, nieuw, gewijzigd, ingediend):
                 pages = schrijven.maak(alleen, bundel, plaatsen, publiceert)
             else:
                 pages = schrijven.wijzig(alleen, bundel, publiceert)
-            schrijven.dien_in(
+            goedkeuring.dien_in(
                 [(page, rij.organisatie, plan.staten.get(page.pk))
                  for rij, page in zip(alleen, pages, strict=True) if not publiceert[rij.nummer]],
                 bundel, plan.werkstromen,
