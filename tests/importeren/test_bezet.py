@@ -3,7 +3,6 @@ save waits (20 s, 5 s) and, past the wait, gets a clear Dutch page (503): never 
 nothing half-saved."""
 
 import sqlite3
-import threading
 
 from django.db import OperationalError, connection, connections
 from django.urls import reverse
@@ -18,14 +17,12 @@ from tests.importeren.conftest import client_for
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def houd_slot(page_id, seconden):
-    """Another process's write transaction (an import being applied) for `seconden`: SQLite's
-    one write lock, or on PostgreSQL the lock on the offer's row (as the import's own update
-    of it would hold)."""
-    klaar = threading.Event()
+def houd_slot(page_id):
+    """Another write transaction (an import being applied): SQLite's one write lock, or on
+    PostgreSQL the lock on the offer's row. Returns the function that lets go."""
     if connection.vendor == "sqlite":
         pad = str(connection.settings_dict["NAME"])
-        ander = sqlite3.connect(pad, timeout=5, isolation_level=None, check_same_thread=False,
+        ander = sqlite3.connect(pad, timeout=5, isolation_level=None,
                                 uri=pad.startswith("file:"))  # fmt: skip
         ander.execute("BEGIN IMMEDIATE")
         connection.close()  # reconnects with a short wait for the lock
@@ -34,6 +31,7 @@ def houd_slot(page_id, seconden):
 
         def los():
             ander.execute("ROLLBACK")
+            ander.close()
     else:
         ander = connections.create_connection("default")
         ander.set_autocommit(False)
@@ -42,15 +40,10 @@ def houd_slot(page_id, seconden):
 
         def los():
             ander.rollback()
+            ander.close()
+            connection.cursor().execute("RESET lock_timeout")
 
-    def wacht_en_los():
-        klaar.wait(seconden)
-        los()
-        ander.close()
-
-    draad = threading.Thread(target=wacht_en_los)
-    draad.start()
-    return klaar, draad
+    return los
 
 
 def test_a_save_during_a_held_lock_gets_a_clear_page_and_saves_nothing(partner_a):
@@ -58,12 +51,11 @@ def test_a_save_during_a_held_lock_gets_a_clear_page_and_saves_nothing(partner_a
     offer = partner_a.offer
     data = with_changes(edit_form_data(client, offer), title="Tijdens de import bewaard")
     data["action-submit"] = "1"
-    klaar, draad = houd_slot(offer.pk, 30)
+    los = houd_slot(offer.pk)
     try:
         response = client.post(reverse("wagtailadmin_pages:edit", args=[offer.pk]), data)
     finally:
-        klaar.set()
-        draad.join()
+        los()
     assert response.status_code == 503
     assert response["Retry-After"] == "60"
     html = response.content.decode()
