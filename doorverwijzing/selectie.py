@@ -43,7 +43,7 @@ def zichtbare_paginas(ids: list[int]) -> Resultaat:
         for p in AanbodPage.objects.zichtbaar()
         .filter(pk__in=ids)
         .select_related("owner")
-        .prefetch_related("talen", "themas", "toegankelijkheid", "locaties__wijk")
+        .prefetch_related("talen", "themas", "toegankelijkheid", "locaties__wijk", "vertalingen")
     }
     paginas = [found[pk] for pk in ids if pk in found]
     return Resultaat(paginas=paginas, ontbrekend=len(ids) - len(paginas))

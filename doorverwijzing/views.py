@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from aanbod.models import AanbodPage
+from aanbod.models.vertaling import met_teksten
 from doorverwijzing import ratelimit
 from doorverwijzing.enums import Soort
 from doorverwijzing.fiche import inkorting
@@ -115,6 +116,9 @@ def _selectie_antwoord(request, fallback, naar=None, **extra):
 def _selectie_context(request, resultaat, **extra):
     deel_pad = f"{reverse('doorverwijzing:selectie')}?ids={resultaat.ids_tekst}"
     met_contact(resultaat.paginas, lambda page: absolute_url(request, page))
+    # The partner's translated title and In het kort in the page's language (one query); the
+    # live rows only, so a draft translation never shows. The mail reuses them.
+    met_teksten(resultaat.paginas, huidige_taal())
     return {
         "paginas": resultaat.paginas,
         "ontbrekend": resultaat.ontbrekend,
@@ -261,11 +265,13 @@ def _fiche_items(request, paginas):
         url = absolute_url(request, page)
         inschrijving = inschrijving_zinnen(page)
         taal_lijst = taal_namen(page)
+        # The full title in the handout's language: the sheet's own may be shortened.
+        titel = page.in_taal(translation.get_language()).titel
         items.append(
             {
                 "page": page,
                 "url": url,
-                "qr": qr_svg(url, titel=_("QR-code naar %(titel)s") % {"titel": page.title}),
+                "qr": qr_svg(url, titel=_("QR-code naar %(titel)s") % {"titel": titel}),
                 "prijs": prijs_zinnen(page),
                 "momenten": momenten.get(page.pk, []),
                 "wanneer": wanneer.get(page.pk),
