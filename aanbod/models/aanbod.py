@@ -2,10 +2,11 @@ import datetime
 from collections import defaultdict
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -15,7 +16,14 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from aanbod.enums import VIJF_B_OOK, Inschrijving, PrijsCategorie, ToegankelijkheidGroep, Vorm
+from aanbod.enums import (
+    VIJF_B_OOK,
+    Inschrijving,
+    PrijsCategorie,
+    ToegankelijkheidGroep,
+    VertalingTaal,
+    Vorm,
+)
 from aanbod.fields import MultiChoiceField
 from aanbod.forms import AanbodPageForm
 from aanbod.models.instellingen import verborgen_als_verouderd
@@ -225,6 +233,20 @@ class AanbodPage(Page):
 
             raise Http404
         return super().serve(request, *args, **kwargs)
+
+    # The partner previews their translation as a visitor of /fr/, /ar/... sees it.
+    preview_modes = [("nl", "Nederlands")] + [
+        (code, VertalingTaal(code).label) for code, _naam in settings.LANGUAGES if code != "nl"
+    ]
+
+    def serve_preview(self, request, mode_name):
+        taal = mode_name if mode_name in dict(self.preview_modes) else "nl"  # unknown: Dutch
+        with translation.override(taal):
+            response = super().serve_preview(request, taal)
+            # Rendered here: outside the override the fixed texts would be Dutch again.
+            if hasattr(response, "render"):
+                response.render()
+        return response
 
     def in_taal(self, code):
         """Title, In het kort, price note, enrolment and schedule in language `code`, each
