@@ -94,6 +94,18 @@ def _serialized_rollback_under_playwright(request):
         connections["default"]._test_serialized_contents = contents
 
 
+@pytest.fixture(autouse=True)
+def _fresh_process_caches():
+    """Each test's database changes are rolled back, these per-process copies are not: with
+    other neighbours (pytest-xdist hands tests out in another order) a test would start from
+    the previous test's version numbers or vocabulary choices."""
+    from aanbod import facetten
+    from preventiezoeker import versies
+
+    versies.vergeet()
+    facetten.vergeet_keuzes()
+
+
 @pytest.fixture
 def index_dir(settings, tmp_path):
     """A fresh search index directory for this test only."""

@@ -76,7 +76,7 @@ def test_two_workers_share_no_cache_database_or_directory(tmp_path):
         run = subprocess.run(
             [sys.executable, "-m", "pytest", "-n", "2", "--dist", "each", "-q",
              "-p", "no:randomly", "tests/xdist_probe.py"],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
         )  # fmt: skip
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     records = {p.stem: json.loads(p.read_text()) for p in tmp_path.glob("gw*.json")}

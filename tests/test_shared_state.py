@@ -201,7 +201,9 @@ facetten.search = types.SimpleNamespace(generation=lambda: 0)
 facetten.CHOICES_MAX_AGE = 3600
 slug, new = sys.argv[1], sys.argv[2]
 print(json.dumps({"label": facetten.keuzes()["thema"][slug]}), flush=True)
-deadline = time.monotonic() + 10
+# Only a bound against hanging: it also covers the writer's start-up, slow on a busy machine
+# (parallel test workers); the test measures seen_at - committed_at itself.
+deadline = time.monotonic() + 60
 while facetten.keuzes()["thema"][slug] != new and time.monotonic() < deadline:
     time.sleep(0.01)
 print(json.dumps({"label": facetten.keuzes()["thema"][slug], "seen_at": time.time()}), flush=True)
