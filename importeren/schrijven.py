@@ -40,9 +40,6 @@ from .kolommen import KOLOMMEN, LIJST
 NIEMAND = object()  # a log entry's user left to the log context, as Wagtail's log() does
 M2M = [k.veld for k in KOLOMMEN if k.soort == LIJST]
 BATCH = 200  # rows per INSERT/UPDATE statement (SQLite's limit on parameters)
-# The page fields a publish writes from the revision (everything but the tree and the id).
-TREE = {"id", "page_ptr", "path", "depth", "numchild"}
-PAGE_VELDEN = [f.name for f in AanbodPage._meta.concrete_fields if f.name not in TREE]
 NA_REVISIE = ["latest_revision_created_at", "draft_title", "latest_revision",
               "has_unpublished_changes"]  # fmt: skip
 NA_PUBLICEREN = ["live", "has_unpublished_changes", "expired", "last_published_at",
@@ -305,11 +302,13 @@ def wijzig(rijen, bundel, publiceert):
     if live:
         gepubliceerd = {p.pk for p, _r in live}
         _m2m(_lijsten([rij for rij in rijen if rij.object.pk in gepubliceerd]), nieuw=False)
-        _publiceer(live, bundel, eerder, alle_velden=True)
+        # The rest of the row already holds these values: write only what the file changes.
+        gewijzigd = {v for rij in rijen for v in rij.waarden if v not in M2M}
+        _publiceer(live, bundel, eerder, velden=NA_PUBLICEREN + sorted(gewijzigd))
     return pages
 
 
-def _publiceer(paren, bundel, eerder, alle_velden=False):
+def _publiceer(paren, bundel, eerder, velden=NA_PUBLICEREN):
     """Revision.publish for each (page, revision), for a page without schedule, alias,
     comments or workflow in progress (see snel_wijzigen)."""
     if not paren:
@@ -326,7 +325,6 @@ def _publiceer(paren, bundel, eerder, alle_velden=False):
         page.live_revision = revisie
         if page.first_published_at is None:
             page.first_published_at = bundel.nu
-    velden = PAGE_VELDEN if alle_velden else NA_PUBLICEREN
     AanbodPage.objects.bulk_update(pages, velden, batch_size=BATCH)
     for page, revisie in paren:
         page_published.send(sender=AanbodPage, instance=page, revision=revisie)
