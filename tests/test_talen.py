@@ -259,3 +259,16 @@ def test_phone_numbers_stay_left_to_right_on_the_arabic_site(client, partner_a):
 def test_crisis_line_numbers_are_isolated_in_every_language(client, site_tree, index_dir):
     html = client.get("/ar/aanbod/?q=zelfmoord").content.decode()
     assert "اتصل على <bdi>1813</bdi>" in html
+
+
+def test_arabic_offer_page_has_an_arabic_selection_button_and_a_readable_breadcrumb(
+    client, partner_a
+):
+    page = soup(client.get("/ar" + dutch_url(partner_a.offer)))
+    knop = page.find("form", attrs={"data-selectie-knop": True}).find("button")
+    assert knop.get_text(strip=True) == "أضف إلى اختياراتي"
+    # Direction sits on an isolate inside each item, never on the item: a dir on the item
+    # would put its separator on the wrong side of a Dutch title.
+    items = page.find("nav", class_="breadcrumb").find_all("li")
+    assert all(not li.has_attr("dir") for li in items)
+    assert items[-1].find("bdi").get_text() == partner_a.offer.title
