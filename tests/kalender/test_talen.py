@@ -124,3 +124,12 @@ def test_ical_in_french_describes_in_french(client, dinsdag):  # noqa: F811
     assert "Par WGC Alfa." in body and "Plus d'infos : http://testserver/fr/" in body
     dutch = client.get(url).content.decode()
     assert "Door WGC Alfa." in dutch.replace("\r\n ", "")
+
+
+def test_the_calendar_heading_and_intro_follow_the_language(client, dinsdag):  # noqa: F811
+    # The admin's title and intro are Dutch; another language gets fixed, translated ones.
+    arabisch = text(client.get(f"/ar/kalender/{PERIODE}"))
+    assert "<h1>التقويم</h1>" in arabisch and "<title>التقويم –" in arabisch
+    assert "من جميع الشركاء معًا" in arabisch
+    nederlands = text(client.get(f"/kalender/{PERIODE}"))
+    assert "<h1>Kalender</h1>" in nederlands
