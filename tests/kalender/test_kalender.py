@@ -71,8 +71,10 @@ def test_month_grid_is_an_accessible_table(client, dinsdag):
     # 2026-03: Monday 23 Feb to Sunday 5 April = 6 weeks.
     assert html.count("<tr>") == 7
     cell = re.search(r"<td[^>]*>(?:(?!</td>).)*?2026-03-24(?:(?!</td>).)*</td>", html, re.S)
-    # The time stays left-to-right inside Arabic text.
-    assert cell and '<bdi dir="ltr">19.00</bdi> Wandelgroep op dinsdag' in cell.group(0)
+    # The time stays left-to-right inside Arabic text; the partner's title is marked Dutch.
+    assert cell and '<bdi dir="ltr">19.00</bdi> <bdi lang="nl">Wandelgroep op dinsdag</bdi>' in (
+        cell.group(0)
+    )
     assert 'href="?weergave=maand&amp;maand=2026-04"' in html
 
 

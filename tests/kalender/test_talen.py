@@ -60,7 +60,7 @@ def test_month_grid_in_arabic_starts_on_monday_with_arabic_weekdays(client, dins
     assert koppen == ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
     assert "<caption>مارس 2026:" in html
     # The time inside the Arabic grid stays left-to-right, so 19:00 does not read as 00:19.
-    assert '<bdi dir="ltr">19:00</bdi> Wandelgroep op dinsdag' in html
+    assert '<bdi dir="ltr">19:00</bdi> <bdi lang="nl">Wandelgroep op dinsdag</bdi>' in html
     assert "الشهر السابق" in html and "الشهر القادم" in html
 
 
