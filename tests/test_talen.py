@@ -272,3 +272,47 @@ def test_arabic_offer_page_has_an_arabic_selection_button_and_a_readable_breadcr
     items = page.find("nav", class_="breadcrumb").find_all("li")
     assert all(not li.has_attr("dir") for li in items)
     assert items[-1].find("bdi").get_text() == partner_a.offer.title
+
+
+def crisis_box(response):
+    return soup(response).find("section", class_="crisis")
+
+
+@pytest.mark.parametrize(
+    "url, woord, naam, zin",
+    [
+        ("/fr/aanbod/", "suicide", "Ligne de prévention du suicide", "jour et nuit"),
+        ("/en/aanbod/", "self-harm", "Suicide prevention line", "day and night"),
+        ("/ar/aanbod/", "انتحار", "خط الوقاية من الانتحار", "ليلًا ونهارًا"),
+        ("/tr/aanbod/", "şiddet", "Acil durum numarası", "112'yi arayın"),
+    ],
+)
+def test_help_lines_speak_the_page_language_and_know_its_crisis_words(
+    client, site_tree, index_dir, url, woord, naam, zin
+):
+    box = crisis_box(client.get(url, {"q": woord}))
+    assert box is not None, f"no help lines for {woord!r}"
+    assert naam in box.get_text() and zin in box.get_text()
+
+
+def test_an_untranslated_help_line_is_marked_dutch_on_the_arabic_site(client, site_tree, index_dir):
+    from aanbod.models import Hulplijn
+
+    Hulplijn.objects.filter(naam="Noodnummer").update(tekst_ar="", naam_ar="")
+    box = crisis_box(client.get("/ar/aanbod/", {"q": "zelfmoord"}))
+    dutch = box.find("span", string="Is er nu gevaar? Bel 112.")
+    assert dutch["lang"] == "nl" and dutch["dir"] == "ltr"
+    assert box.find("strong", string="Noodnummer")["lang"] == "nl"
+    assert box.find("strong", string="خط الوقاية من الانتحار")["dir"] == "rtl"
+    # The Dutch site is unchanged.
+    assert "Zelfmoordlijn" in crisis_box(client.get("/aanbod/", {"q": "zelfmoord"})).get_text()
+
+
+def test_a_coordinator_edits_a_help_line_translation_in_the_admin(client, coordinator):
+    from aanbod.models import Hulplijn
+
+    lijn = Hulplijn.objects.get(naam="1712")
+    client.force_login(coordinator)
+    response = client.get(f"/admin/snippets/aanbod/hulplijn/edit/{lijn.pk}/")
+    assert response.status_code == 200
+    assert 'name="tekst_ar"' in response.content.decode()

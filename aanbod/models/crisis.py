@@ -4,9 +4,12 @@ import re
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import get_language
 
 from wagtail.admin.panels import FieldPanel
 
+from aanbod.enums import RECHTS_NAAR_LINKS, label_taal
+from aanbod.models.vocabularies import _vertaald_veld, vertaald, vertaling_panel
 from preventiezoeker.search.text import exact_tokens, word_forms
 
 # Words of a query looked at: a crisis word sits in the first few words people type.
@@ -21,6 +24,10 @@ class Hulplijn(models.Model):
     above the results, whatever the results."""
 
     naam = models.CharField("naam", max_length=80)
+    naam_fr = _vertaald_veld("naam", "fr", 80)
+    naam_en = _vertaald_veld("naam", "en", 80)
+    naam_ar = _vertaald_veld("naam", "ar", 80)
+    naam_tr = _vertaald_veld("naam", "tr", 80)
     nummer = models.CharField(
         "telefoonnummer",
         max_length=30,
@@ -37,14 +44,19 @@ class Hulplijn(models.Model):
         max_length=200,
         help_text="Eén korte, rustige zin: voor wie is deze lijn, en wanneer kan je bellen?",
     )
+    tekst_fr = _vertaald_veld("uitleg", "fr", 200)
+    tekst_en = _vertaald_veld("uitleg", "en", 200)
+    tekst_ar = _vertaald_veld("uitleg", "ar", 200)
+    tekst_tr = _vertaald_veld("uitleg", "tr", 200)
     link = models.URLField("website", blank=True)
     woorden = models.TextField(
         "crisiswoorden",
         blank=True,
         help_text=(
             "Bij welke zoekwoorden deze hulplijn verschijnt, met komma's ertussen. Hoofdletters, "
-            "accenten en meervouden maken niet uit. Leeg: de hulplijn verschijnt bij elk "
-            "crisiswoord van de andere hulplijnen (zoals 112)."
+            "accenten en meervouden maken niet uit. Zet er ook woorden in andere talen bij "
+            "(suicide, انتحار, intihar). Leeg: de hulplijn verschijnt bij elk crisiswoord van "
+            "de andere hulplijnen (zoals 112)."
         ),
     )
     volgorde = models.PositiveSmallIntegerField(
@@ -55,6 +67,8 @@ class Hulplijn(models.Model):
         FieldPanel("naam"),
         FieldPanel("nummer"),
         FieldPanel("tekst"),
+        vertaling_panel("naam", "Naam in andere talen"),
+        vertaling_panel("tekst", "Uitleg in andere talen"),
         FieldPanel("link"),
         FieldPanel("woorden"),
         FieldPanel("volgorde"),
@@ -67,6 +81,26 @@ class Hulplijn(models.Model):
 
     def __str__(self):
         return f"{self.naam} ({self.nummer})"
+
+    def in_taal(self, code):
+        """Name and explanation in language `code` (Dutch where not translated), each with the
+        language it is really in, so a Dutch fallback gets lang="nl" on an Arabic page."""
+        taal = label_taal(code)
+        delen = {}
+        for veld in ("naam", "tekst"):
+            eigen = getattr(self, f"{veld}_{taal}", "") if taal else ""
+            echt = taal if eigen else "nl"
+            delen[veld] = {
+                "tekst": vertaald(self, veld, code),
+                "taal": echt,
+                "dir": "rtl" if echt in RECHTS_NAAR_LINKS else "ltr",
+            }
+        return delen
+
+    @property
+    def weergave(self):
+        """in_taal() for the language of the current page."""
+        return self.in_taal(get_language())
 
     @property
     def tel(self):
