@@ -1,6 +1,6 @@
 """/api/v1/: included by preventiezoeker/urls.py before the Wagtail catch-all."""
 
-from django.urls import path
+from django.urls import include, path
 
 from .aanbod import aanbod_lijst
 from .kalender import kalender_lijst
@@ -10,4 +10,5 @@ urlpatterns = [
     path("aanbod/", aanbod_lijst, name="api_aanbod"),
     path("kalender/", kalender_lijst, name="api_kalender"),
     path("openapi.json", openapi, name="api_openapi"),
+    path("uitdatabank/", include("api.uitdatabank.urls")),
 ]

@@ -28,7 +28,10 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Public JSON API (api/): before the Wagtail catch-all.
-urlpatterns += [path("api/v1/", include("api.urls"))]
+urlpatterns += [
+    path("api/v1/", include("api.urls")),
+    path("api/hsds/", include("api.hsds.urls")),
+]
 
 # The "Klopt nog" link of the freshness mails (nakijken/): for partners, so Dutch only;
 # before the catch-all.
@@ -40,6 +43,7 @@ urlpatterns += [path("", include("nakijken.urls"))]
 # handout before Wagtail's catch-all, which serves /kalender/ itself.
 urlpatterns += i18n_patterns(
     path("kalender/", include("kalender.urls")),
+    path("insluiten/", include("insluiten.urls")),
     path("", include("doorverwijzing.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

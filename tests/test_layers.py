@@ -1,7 +1,8 @@
 """Code stays in its layer: a lower app never imports a higher one, not even inside a function.
 
 Layer order, lowest first: the project package (settings, search seam, shared infrastructure),
-schrijfhulp, aanbod, kalender, doorverwijzing, nakijken, importeren, home, api. The root URLconf
+schrijfhulp, aanbod, kalender, doorverwijzing, nakijken, importeren, cijfers, home,
+insluiten, api. The root URLconf
 and the WSGI entry point wire every app together by design and are left out.
 """
 
@@ -13,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 LAYERS = [
     "preventiezoeker", "schrijfhulp", "aanbod", "kalender", "doorverwijzing", "nakijken",
-    "importeren", "home", "api",
+    "importeren", "cijfers", "home", "insluiten", "api",
 ]  # fmt: skip
 WIRING = {"preventiezoeker/urls.py", "preventiezoeker/wsgi.py"}
 

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "doorverwijzing",
     "nakijken",
     "importeren",
+    "cijfers",
+    "insluiten",
     "api",
     "preventiezoeker.search",
     "preventiezoeker.versies",

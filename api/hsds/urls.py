@@ -1,0 +1,3 @@
+"""/api/hsds/: the Open Referral HSDS 3.0 API."""
+
+urlpatterns = []

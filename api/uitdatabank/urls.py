@@ -1,0 +1,3 @@
+"""/api/v1/uitdatabank/: dated activities in the shape of UiTdatabank's event model."""
+
+urlpatterns = []

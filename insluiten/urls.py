@@ -1,0 +1,3 @@
+"""Embeds for partner sites (/insluiten/...): before the Wagtail catch-all."""
+
+urlpatterns = []
