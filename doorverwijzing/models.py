@@ -101,6 +101,9 @@ class Aanvraag(models.Model):
     )  # fmt: skip
     aangemaakt = models.DateTimeField(default=timezone.now, editable=False)
     gewijzigd = models.DateTimeField(auto_now=True)
+    # When a gids was first matched: the figures measure the wait from request to match.
+    # Empty for requests matched before this field existed (nothing recorded the moment).
+    gekoppeld_op = models.DateTimeField("gekoppeld op", null=True, blank=True, editable=False)
     # The site language the caregiver asked in: their mails follow it (the coordinator's not).
     taal = models.CharField("taal van de hulpverlener", max_length=8, default="nl", editable=False)
 
@@ -116,6 +119,10 @@ class Aanvraag(models.Model):
 
     def save(self, *args, **kwargs):
         vorige = self.vorige_status
+        if self.status == Status.GEKOPPELD and self.gekoppeld_op is None:
+            self.gekoppeld_op = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "gekoppeld_op"}
         with transaction.atomic():  # the new status and its mail are stored together
             super().save(*args, **kwargs)
             if vorige is not None and vorige != self.status:
