@@ -82,13 +82,8 @@ def lees_zin(tekst, lijst):
     return zin
 
 
-@dataclass
-class Tekstlezing:
-    """The reading of one field (the summary, the description, ...)."""
-
-    naam: str
-    label: str
-    zinnen: list
+class _Telling:
+    """Word counts of whatever has `zinnen`: one field's reading or all texts together."""
 
     @cached_property
     def woorden(self):
@@ -97,6 +92,20 @@ class Tekstlezing:
     @cached_property
     def woorden_per_zin(self):
         return round(self.woorden / len(self.zinnen), 1) if self.zinnen else 0
+
+    @cached_property
+    def flesch_douma(self):
+        lettergrepen_ = sum(zin.lettergrepen for zin in self.zinnen)
+        return flesch_douma(self.woorden, len(self.zinnen), lettergrepen_)
+
+
+@dataclass
+class Tekstlezing(_Telling):
+    """The reading of one field (the summary, the description, ...)."""
+
+    naam: str
+    label: str
+    zinnen: list
 
     @cached_property
     def lange_woorden(self):
@@ -111,11 +120,6 @@ class Tekstlezing:
         return sum(len(zin.ambtelijk) for zin in self.zinnen)
 
     @cached_property
-    def flesch_douma(self):
-        lettergrepen_ = sum(zin.lettergrepen for zin in self.zinnen)
-        return flesch_douma(self.woorden, len(self.zinnen), lettergrepen_)
-
-    @cached_property
     def zinnen_met_hints(self):
         return [zin for zin in self.zinnen if zin.hints]
 
@@ -126,7 +130,7 @@ def lees_tekst(naam, label, tekst, lijst, html=False):
 
 
 @dataclass
-class Lezing:
+class Lezing(_Telling):
     """The reading of all texts together, with the verdict."""
 
     teksten: list
@@ -134,14 +138,6 @@ class Lezing:
     @cached_property
     def zinnen(self):
         return [zin for tekst in self.teksten for zin in tekst.zinnen]
-
-    @cached_property
-    def woorden(self):
-        return sum(zin.aantal_woorden for zin in self.zinnen)
-
-    @cached_property
-    def woorden_per_zin(self):
-        return round(self.woorden / len(self.zinnen), 1) if self.zinnen else 0
 
     @cached_property
     def lange_woorden(self):
@@ -158,11 +154,6 @@ class Lezing:
     @cached_property
     def ambtelijke_woorden(self):
         return sum(tekst.ambtelijke_woorden for tekst in self.teksten)
-
-    @cached_property
-    def flesch_douma(self):
-        lettergrepen_ = sum(zin.lettergrepen for zin in self.zinnen)
-        return flesch_douma(self.woorden, len(self.zinnen), lettergrepen_)
 
     @property
     def leeg(self):
