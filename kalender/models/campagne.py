@@ -25,7 +25,7 @@ def _woorden(html):
 
 
 # Paths the calendar's own URLs take under /kalender/ (preventiezoeker/urls.py).
-GERESERVEERDE_SLUGS = {"ical", "atom", "campagnes"}
+GERESERVEERDE_SLUGS = {"ical", "atom", "rss", "campagnes"}
 
 
 class CampagneQuerySet(PageQuerySet):
