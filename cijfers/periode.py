@@ -11,6 +11,7 @@ from django.utils import timezone
 STANDAARD = "kwartaal"
 MAX_DAGEN = 366 * 5  # longer spans are cut: a meeting looks at months, not decades
 OUDSTE = datetime.date(2000, 1, 1)
+NIEUWSTE = datetime.date.max - datetime.timedelta(days=7)
 
 
 def _begin_kwartaal(dag):
@@ -77,6 +78,8 @@ class Periode:
         maand, result = self.van.replace(day=1), []
         while maand <= self.tot:
             result.append(maand)
+            if maand.year == datetime.MAXYEAR and maand.month == 12:
+                break  # the same for the last month of the date type
             maand = (maand + datetime.timedelta(days=32)).replace(day=1)
         return result
 
@@ -118,6 +121,9 @@ def lees_periode(data, vandaag=None):
                 meldingen.append("De einddatum lag voor de begindatum: we hebben ze omgewisseld.")
             if van < OUDSTE:
                 van = OUDSTE
+            # tot_exclusief and weken() step past tot: keep a week of room in the date type.
+            tot = min(tot, NIEUWSTE)
+            van = min(van, tot)
             if (tot - van).days + 1 > MAX_DAGEN:
                 van = tot - datetime.timedelta(days=MAX_DAGEN - 1)
                 meldingen.append(
