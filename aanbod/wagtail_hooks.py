@@ -2,7 +2,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
 from aanbod.actualiteit import LOG_ACTION
 from aanbod.admin_api import ENDPOINTS
@@ -54,8 +54,22 @@ class ToegankelijkheidViewSet(VocabulariumViewSet):
     ordering = ["groep", "label"]
 
 
+class SynoniemCreateView(CreateView):
+    """Opens with ?term=<word> filled in: the coordinator's "maak een synoniem" link from the
+    searches that found nothing (cijfers/vraag)."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        term = self.request.GET.get("term", "") if self.request.method == "GET" else ""
+        term = " ".join(term.split())[: Synoniem._meta.get_field("term").max_length]
+        if term:
+            initial["term"] = term
+        return initial
+
+
 class SynoniemViewSet(SnippetViewSet):
     model = Synoniem
+    add_view_class = SynoniemCreateView
     icon = "search"
     menu_label = "Synoniemen (zoekwoorden)"
     list_display = ["term", "uitbreidingen"]
