@@ -41,6 +41,14 @@ def _fees_description(page):
     return " ".join(p for p in (text.strip(), page.prijs_toelichting) if p)
 
 
+# Accessibility entries that are an interpretation service (HSDS has a field for that).
+TOLKEN = frozenset({"tolk-mogelijk", "gebarentaaltolk"})
+
+
+def _interpretation(page):
+    return ", ".join(o.label for o in page.toegankelijkheid.all() if o.slug in TOLKEN)
+
+
 def _eligibility(page):
     return ", ".join(o.label for o in page.doelgroepen.all())
 
@@ -145,9 +153,14 @@ def service(ctx, page, organisatie, full=True, with_organization=True):
         return data
     service_id = data["id"]
     organization_id = data.get("organization_id")
-    eligibility = _eligibility(page)
-    if eligibility:
-        data["eligibility_description"] = eligibility
+    data.update(
+        compact(
+            {
+                "eligibility_description": _eligibility(page),
+                "interpretation_services": _interpretation(page),
+            }
+        )
+    )
     data["phones"] = (
         [phone(("aanbod", page.pk), page.inschrijving_telefoon, service_id=service_id)]
         if page.inschrijving_telefoon
