@@ -1,16 +1,27 @@
-"""GET /api/v1/aanbod/: the same search as /aanbod/ (aanbod.zoeken.zoek), as JSON for partners."""
+"""GET /api/v1/aanbod/: the same search as /aanbod/ (aanbod.zoeken.zoek), as JSON for partners;
+GET /api/v1/aanbod/<id>/: one visible offer, with its description and more next dates."""
 
 from django.db.models import prefetch_related_objects
+from django.utils.html import escape
+from django.utils.translation import gettext
 
+from wagtail.rich_text import expand_db_html
+
+from aanbod.enums import Inschrijving
 from aanbod.facetten import FACETTEN
-from aanbod.models import AanbodVertaling
+from aanbod.filters import PageField
+from aanbod.models import AanbodPage, AanbodVertaling
 from aanbod.zoeken import zoek
 from kalender.models import Moment
 from preventiezoeker.links import absolute_url
 
-from .http import api_view, facet_counts, json_response, unavailable
+from . import plaatsen
+from .http import api_view, facet_counts, json_response, not_found, parse_id, unavailable
 
 NEXT_DATES = 3  # per offer in a list of results
+DETAIL_NEXT_DATES = 10  # on the offer's own endpoint
+# What an offer's JSON reads beyond the page itself, for a whole page of results at once.
+RELATIONS = ("locaties__wijk",)
 # The facets an offer carries itself (the organisation is its own `organisation` object).
 M2M_FACETS = tuple(facet for facet in FACETTEN if facet.relatie)
 CHOICE_FACETS = tuple(facet for facet in FACETTEN if facet.veld)
@@ -34,14 +45,34 @@ def _organisation(request, organisatie):
     if organisatie is None:
         return None
     return {
+        "id": organisatie.pk,
         "slug": organisatie.slug,
         "name": organisatie.title,
         "url": absolute_url(request, organisatie),
     }
 
 
+def _enrolment(page):
+    return {
+        "how": _choices(Inschrijving, page.inschrijving),
+        "phone": page.inschrijving_telefoon or None,
+        "email": page.inschrijving_email or None,
+        "link": page.inschrijving_link or None,
+    }
+
+
+def _contact(page, organisatie):
+    """Phone and e-mail of the offer (its enrolment ones), else of its organisation."""
+    return plaatsen.contact(
+        page.inschrijving_telefoon or getattr(organisatie, "telefoon", ""),
+        page.inschrijving_email or getattr(organisatie, "email", ""),
+        getattr(organisatie, "website", ""),
+    )
+
+
 def offer(request, resultaat, next_dates, translations=None):
     page = resultaat.page
+    organisatie = getattr(page, "organisatie_cached", None)
     facets = {
         facet.naam: [{"slug": o.slug, "label": o.label} for o in getattr(page, facet.relatie).all()]
         for facet in M2M_FACETS
@@ -56,10 +87,18 @@ def offer(request, resultaat, next_dates, translations=None):
         "title_html": resultaat.title_html,
         "summary": page.in_het_kort,
         "summary_html": resultaat.summary_html,
-        "organisation": _organisation(request, getattr(page, "organisatie_cached", None)),
+        "organisation": _organisation(request, organisatie),
         "facets": facets,
         "city_wide": page.stadsbreed,
+        "places": [plaatsen.location(locatie) for locatie in page.locaties.all()],
+        **_contact(page, organisatie),
+        "contact_person": page.contactpersoon or None,
+        "enrolment": _enrolment(page),
+        "schedule": page.planning or None,
+        "min_age": page.min_leeftijd,
+        "max_age": page.max_leeftijd,
         "amount": None if page.bedrag is None else f"{page.bedrag:.2f}",
+        "price_note": page.prijs_toelichting or None,
         "last_reviewed": page.laatst_nagekeken.isoformat() if page.laatst_nagekeken else None,
         "afstand_m": None if resultaat.afstand is None else round(resultaat.afstand * 1000),
         "next_dates": next_dates.get(page.pk, []),
@@ -130,13 +169,23 @@ def aanbod_lijst(request):
     results = [r for r in resultaat.results if r.page is not None]
     pages = [r.page for r in results]
     # One query per relation for the whole page of results, never one per offer.
-    prefetch_related_objects(pages, *(facet.relatie for facet in M2M_FACETS))
+    prefetch_related_objects(pages, *(facet.relatie for facet in M2M_FACETS), *RELATIONS)
     dates = next_dates(request, [p.pk for p in pages])
     vertaald = translations([p.pk for p in pages])
+    page_number, notices = resultaat.page, list(resultaat.notices)
+    asked = PageField().clean(request.GET.get("page"))
+    if asked > resultaat.page:
+        # The HTML page shows the last page instead; an API client gets the empty page it
+        # asked for (so a loop over pages ends), without the notice about the last page.
+        clamped = gettext("Die pagina bestaat niet; dit is pagina %(pagina)d.") % {
+            "pagina": resultaat.page
+        }
+        page_number, results = asked, []
+        notices = [n for n in notices if n != clamped]
     return json_response(
         {
             "count": resultaat.total,
-            "page": resultaat.page,
+            "page": page_number,
             "num_pages": resultaat.num_pages,
             "per_page": resultaat.per_page,
             "results": [offer(request, r, dates, vertaald) for r in results],
@@ -144,6 +193,34 @@ def aanbod_lijst(request):
             "suggestion": resultaat.suggestion or None,
             "without_filter": without_filter(resultaat),
             "help_lines": help_lines(resultaat),
-            "notices": list(resultaat.notices),
+            "notices": notices,
         }
     )
+
+
+class _Detail:
+    """The offer as a search result would carry it, for offer(): no marks, no distance."""
+
+    def __init__(self, page):
+        self.page = page
+        self.title_html = escape(page.title)
+        self.summary_html = escape(page.in_het_kort)
+        self.afstand = None
+
+
+@api_view
+def aanbod_detail(request, ident):
+    pk = parse_id(ident)
+    page = AanbodPage.objects.zichtbaar().filter(pk=pk).first() if pk else None
+    if page is None:
+        return not_found()
+    page.organisatie_cached = page.get_parent().specific
+    prefetch_related_objects([page], *(facet.relatie for facet in M2M_FACETS), *RELATIONS)
+    data = offer(
+        request,
+        _Detail(page),
+        next_dates(request, [pk], DETAIL_NEXT_DATES),
+        translations([pk]),
+    )
+    data["description_html"] = expand_db_html(page.beschrijving or "")
+    return json_response(data)

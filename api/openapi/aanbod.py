@@ -1,22 +1,40 @@
-"""The offer search's part of the OpenAPI document: /api/v1/aanbod/."""
+"""The offers' part of the OpenAPI document: /api/v1/aanbod/ and /api/v1/aanbod/{id}/."""
 
-from aanbod.enums import VertalingTaal
+from aanbod.enums import Inschrijving, VertalingTaal
 from aanbod.facetten import FACET, NAMEN
 from aanbod.filters import MAX_PAGE, SORT_LABELS
 from aanbod.zoeken import PER_PAGE
 
-from ..aanbod import CHOICE_FACETS, M2M_FACETS, NEXT_DATES, OFFER_FACETS, TRANSLATION_KEYS
+from ..aanbod import (
+    CHOICE_FACETS,
+    DETAIL_NEXT_DATES,
+    M2M_FACETS,
+    NEXT_DATES,
+    OFFER_FACETS,
+    TRANSLATION_KEYS,
+)
 from .common import (
     CORS_HEADERS,
     NULLABLE_STRING,
+    detail,
     facet_counts,
     facet_parameter,
+    get,
     json_content,
+    ok,
     options,
     query,
     ref,
     slug_label,
 )
+
+NULLABLE_INTEGER = {"type": ["integer", "null"], "minimum": 0}
+FROM_OFFER = "van het aanbod, anders van de organisatie"
+CONTACT = {
+    "phone": {**NULLABLE_STRING, "description": f"Telefoon ({FROM_OFFER})."},
+    "email": {**NULLABLE_STRING, "description": f"E-mail ({FROM_OFFER})."},
+    "website": {**NULLABLE_STRING, "description": "Website van de organisatie."},
+}
 
 
 def _parameters():
@@ -65,15 +83,46 @@ def _parameters():
         ),
         query(
             "page",
-            f"Paginanummer, vanaf 1 (hoogstens {MAX_PAGE}). Een pagina voorbij de laatste geeft "
-            "de laatste pagina en een melding.",
+            f"Paginanummer, vanaf 1 (hoogstens {MAX_PAGE}). Een pagina voorbij de laatste is "
+            "leeg (`results` is `[]`); `num_pages` zegt hoeveel pagina's er zijn.",
             {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
             1,
         ),
     ]
 
 
-def _offer():
+def _places():
+    place = {
+        "type": "object",
+        "required": ["name", "address", "latitude", "longitude", "district", "public_transport"],
+        "properties": {
+            "name": NULLABLE_STRING,
+            "address": ref("Adres"),
+            "latitude": {"type": ["number", "null"], "description": "WGS84."},
+            "longitude": {"type": ["number", "null"], "description": "WGS84."},
+            "district": {**NULLABLE_STRING, "description": "Slug van de wijk (filter `wijk`)."},
+            "public_transport": {**NULLABLE_STRING, "description": "Met tram of bus."},
+        },
+    }
+    return {"type": "array", "description": "De plaatsen waar het aanbod doorgaat.", "items": place}
+
+
+def _enrolment():
+    properties = {
+        "how": {"type": "array", "items": slug_label("Hoe inschrijven", Inschrijving.values)},
+        "phone": NULLABLE_STRING,
+        "email": NULLABLE_STRING,
+        "link": {**NULLABLE_STRING, "description": "Link om in te schrijven."},
+    }
+    return {
+        "type": "object",
+        "description": "Hoe inschrijven, en waar.",
+        "required": list(properties),
+        "properties": properties,
+    }
+
+
+def _offer(detail=False):
     values = {facet.naam: {"type": "array", "items": ref("SlugLabel")} for facet in M2M_FACETS}
     for facet in CHOICE_FACETS:
         slugs = [v for v, _label in facet.keuzes.choices]
@@ -104,8 +153,9 @@ def _offer():
         },
         "organisation": {
             "type": ["object", "null"],
-            "required": ["slug", "name", "url"],
+            "required": ["id", "slug", "name", "url"],
             "properties": {
+                "id": {"type": "integer", "description": "Zie /api/v1/organisaties/{id}/."},
                 "slug": {"type": "string"},
                 "name": {"type": "string"},
                 "url": {"type": "string", "format": "uri"},
@@ -118,10 +168,18 @@ def _offer():
             "properties": values,
         },
         "city_wide": {"type": "boolean", "description": "Voor heel Gent (stadsbreed)."},
+        "places": _places(),
+        **CONTACT,
+        "contact_person": NULLABLE_STRING,
+        "enrolment": _enrolment(),
+        "schedule": {**NULLABLE_STRING, "description": "Wanneer, in woorden."},
+        "min_age": NULLABLE_INTEGER,
+        "max_age": NULLABLE_INTEGER,
         "amount": {
             **NULLABLE_STRING,
             "description": 'Bedrag in euro met twee decimalen, bv. "12.50".',
         },
+        "price_note": {**NULLABLE_STRING, "description": "Uitleg bij de prijs."},
         "last_reviewed": {
             **NULLABLE_STRING,
             "format": "date",
@@ -138,7 +196,7 @@ def _offer():
         },
         "next_dates": {
             "type": "array",
-            "maxItems": NEXT_DATES,
+            "maxItems": DETAIL_NEXT_DATES if detail else NEXT_DATES,
             "description": "De volgende momenten in de kalender (activiteiten bij dit aanbod).",
             "items": next_date,
         },
@@ -157,6 +215,11 @@ def _offer():
             },
         },
     }
+    if detail:
+        properties["description_html"] = {
+            "type": "string",
+            "description": "De beschrijving van de partner, als HTML uit de editor.",
+        }
     return {"type": "object", "required": list(properties), "properties": properties}
 
 
@@ -221,25 +284,28 @@ def _response():
 
 
 def aanbod_openapi():
-    """(path item, component schemas) for /api/v1/aanbod/."""
-    path = {
-        "get": {
-            "operationId": "zoekAanbod",
-            "summary": "Aanbod zoeken en filteren",
-            "parameters": _parameters(),
-            "responses": {
-                "200": {
-                    "description": "Een pagina resultaten met filters en aantallen.",
-                    "headers": CORS_HEADERS,
-                    "content": json_content("Zoekresultaat"),
-                },
+    """(paths, component schemas) for /api/v1/aanbod/ and /api/v1/aanbod/{id}/."""
+    search = {
+        "get": get(
+            "zoekAanbod",
+            "Aanbod zoeken en filteren",
+            _parameters(),
+            {
+                "200": ok("Een pagina resultaten met filters en aantallen.", "Zoekresultaat"),
                 "503": {
                     "description": "De zoekindex is tijdelijk onbruikbaar.",
                     "headers": {**CORS_HEADERS, "Retry-After": {"schema": {"type": "integer"}}},
                     "content": json_content("Fout"),
                 },
             },
-        },
+        ),
         "options": options("zoekAanbodPreflight"),
     }
-    return path, {"Zoekresultaat": _response(), "Aanbod": _offer()}
+    paths = {
+        "/api/v1/aanbod/": search,
+        "/api/v1/aanbod/{id}/": detail(
+            "aanbod", "Eén aanbod, met beschrijving", "een aanbod", "AanbodDetail"
+        ),
+    }
+    schemas = {"Zoekresultaat": _response(), "Aanbod": _offer(), "AanbodDetail": _offer(True)}
+    return paths, schemas

@@ -73,7 +73,7 @@ def _schema(doc, name):
 
 
 def test_the_rule_is_documented_and_versioned(document):
-    assert document["info"]["version"] == "2.0.0"
+    assert document["info"]["version"] == "2.1.0"
     description = document["info"]["description"]
     assert "snake_case" in description and "`facets`" in description
     assert "`last_reviewed`" in description  # the renames of 2.0.0 are listed
