@@ -4,27 +4,19 @@ The self link (Atom `rel=self`, RSS `atom:link`) and the link to the calendar pa
 filters, so a reader that refetches the feed by its self link gets the same view.
 """
 
-import re
-
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from aanbod.feeds import xml_tekst
+
 from .datums import dag_label, uur
 from .models import CampagnePage
 from .query import zoek_kalender
 
 MAX_ITEMS = 100
-# XML 1.0 has no place for these; Django's writer raises on them (a 500), so they go.
-_CONTROLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def xml_tekst(tekst):
-    """Partner text as feed text: without the control characters XML 1.0 forbids (the feed
-    writer escapes <, > and & itself)."""
-    return _CONTROLE.sub("", str(tekst or ""))
 
 
 def met_query(url, query):

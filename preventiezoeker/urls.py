@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from aanbod import feeds as aanbod_feeds
 from home.admin_views import page_types_usage
 from preventiezoeker.admin_guard import guard_admin_urls
 from preventiezoeker.health import health
@@ -43,6 +44,9 @@ urlpatterns += [path("", include("nakijken.urls"))]
 # handout before Wagtail's catch-all, which serves /kalender/ itself.
 urlpatterns += i18n_patterns(
     path("kalender/", include("kalender.urls")),
+    # New and changed offers as feeds (aanbod/feeds.py); "atom" and "rss" are no organisation.
+    path("aanbod/atom/", aanbod_feeds.atom, name="aanbod_atom"),
+    path("aanbod/rss/", aanbod_feeds.rss, name="aanbod_rss"),
     path("insluiten/", include("insluiten.urls")),
     path("", include("doorverwijzing.urls")),
     path("", include(wagtail_urls)),

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -10,6 +11,9 @@ from aanbod.enums import OrganisatieSoort
 from aanbod.validators import validate_telefoon
 
 from .adres import MetAdres
+
+# Paths the offer feeds take under /aanbod/ (preventiezoeker/urls.py).
+GERESERVEERDE_SLUGS = {"atom", "rss"}
 
 
 class OrganisatieForm(WagtailAdminPageForm):
@@ -69,6 +73,11 @@ class OrganisatiePage(MetAdres, Page):
     class Meta:
         verbose_name = "organisatie"
         verbose_name_plural = "organisaties"
+
+    def clean(self):
+        super().clean()
+        if self.slug in GERESERVEERDE_SLUGS:
+            raise ValidationError({"slug": "Dit adres is voorbehouden; kies een ander."})
 
     def get_context(self, request, *args, **kwargs):
         from aanbod.models.aanbod import AanbodPage
