@@ -86,7 +86,7 @@ class Stap:
 
 def run(args):
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connection, transaction
 
     from aanbod.partners import maak_gebruiker
     from bench.bulk_aanbod import maak_bulk_aanbod
@@ -99,7 +99,7 @@ def run(args):
         _home, _index, coordinators = richt_site_in()
     with Stap(f"{args.offers:,} offers"):
         maak_bulk_aanbod(args.offers)
-    with Stap(f"{args.log:,} search-log rows"):
+    with Stap(f"{args.log:,} search-log rows"), transaction.atomic():
         zoeklog(args.log, rng)
     with Stap(f"{args.tellingen:,} referral counts"):
         tellingen(args.tellingen, rng)
@@ -152,6 +152,7 @@ def zoeklog(aantal, rng):
     from bench.bulk_aanbod import _write
 
     vaak, staart = _woorden(rng)
+    vaak_set = set(vaak)
     facetten = _facetwaarden()
     namen = list(facetten)
     vandaag = timezone.localdate()
@@ -188,7 +189,7 @@ def zoeklog(aantal, rng):
             sleutels.add((woorden, filters))
         rijen = []
         for woorden, filters in sleutels:
-            keer = 1 + int(rng.paretovariate(1.3)) if woorden in vaak else rng.choice((1, 1, 2))
+            keer = 1 + int(rng.paretovariate(1.3)) if woorden in vaak_set else rng.choice((1, 1, 2))
             zonder = keer if rng.random() < 0.08 else 0
             rijen.append((prep(dag), woorden, filters, keer, 0 if zonder else 7, zonder))
         _write(connection, meta.db_table, kolommen, rijen)

@@ -59,25 +59,26 @@ class VraagView(CijferView):
     )
 
     def tabellen(self):
-        periode = self.periode
-        totaal = telling.totalen(periode)
-        overige = telling.overige(periode)
+        dagen = telling.per_dag(self.periode)
+        totaal = telling.totalen(dagen)
+        overige = totaal["overige"], totaal["overige_zonder"]
         alle = totaal["zoekopdrachten"]
         return [
-            self._samenvatting(totaal, overige, telling.zonder_woorden(periode)),
+            self._samenvatting(totaal),
             self._meest_gezocht(alle, overige),
             self._zonder_resultaat(overige),
-            self._per_week(),
+            self._per_week(dagen),
             self._filters(alle),
         ]
 
-    def _samenvatting(self, totaal, overige, zonder_woorden):
+    def _samenvatting(self, totaal):
         alle, zonder = totaal["zoekopdrachten"], totaal["zonder"]
+        zonder_woorden, overige = totaal["zonder_woorden"], totaal["overige"]
         rijen = [
             ["Alle zoekopdrachten", alle, 100.0 if alle else 0.0],
             ["Zonder resultaat", zonder, aandeel(zonder, alle)],
             ["Zonder zoekwoorden (alleen filters)", zonder_woorden, aandeel(zonder_woorden, alle)],
-            [OVERIGE_LABEL, overige[0], aandeel(overige[0], alle)],
+            [OVERIGE_LABEL, overige, aandeel(overige, alle)],
         ]
         return Tabel(
             naam="samenvatting",
@@ -146,10 +147,10 @@ class VraagView(CijferView):
             leeg="Elke zoekopdracht in deze periode vond iets.",
         )
 
-    def _per_week(self):
+    def _per_week(self, dagen):
         weken = self.periode.weken()
         per_week = {maandag: [0, 0] for maandag in weken}
-        for dag, n, zonder in telling.per_dag(self.periode):
+        for dag, n, zonder, *_rest in dagen:
             week = per_week[weken[(dag - weken[0]).days // 7]]
             week[0] += n
             week[1] += zonder

@@ -17,23 +17,34 @@ def _log(periode):
     return ZoekStatistiek.objects.filter(dag__gte=periode.van, dag__lte=periode.tot)
 
 
-def totalen(periode):
-    """{"zoekopdrachten": n, "zonder": n} over the whole period, every row included."""
-    return _log(periode).aggregate(
-        zoekopdrachten=Coalesce(Sum("aantal"), 0), zonder=Coalesce(Sum("zonder_resultaat"), 0)
-    )
-
-
 def per_dag(periode):
-    """[(dag, searches, without results)], one row per day that has any."""
+    """One row per day with any searches: (dag, searches, without results, overflow searches,
+    overflow without results, searches without words). One scan of the period: the totals are
+    these rows summed."""
     return list(
         _log(periode)
         .order_by()
         .values("dag")
-        .annotate(n=Sum("aantal"), zonder=Sum("zonder_resultaat"))
+        .annotate(
+            n=Sum("aantal"),
+            zonder=Sum("zonder_resultaat"),
+            overige=_som("aantal", woorden=OVERIGE),
+            overige_zonder=_som("zonder_resultaat", woorden=OVERIGE),
+            zonder_woorden=_som("aantal", woorden=""),
+        )
         .order_by("dag")
-        .values_list("dag", "n", "zonder")
+        .values_list("dag", "n", "zonder", "overige", "overige_zonder", "zonder_woorden")
     )
+
+
+def _som(veld, **waar):
+    return Coalesce(Sum(veld, filter=Q(**waar)), 0)
+
+
+def totalen(dagen):
+    """The period's totals from per_dag()'s rows."""
+    kolommen = ("zoekopdrachten", "zonder", "overige", "overige_zonder", "zonder_woorden")
+    return {k: sum(rij[i + 1] for rij in dagen) for i, k in enumerate(kolommen)}
 
 
 def _met_woorden(periode):
@@ -66,21 +77,6 @@ def zonder_resultaat(periode, top=TOP):
         .order_by("-zonder", "woorden")
         .values_list("woorden", "zonder", "zonder_filters", "laatst")[:top]
     )
-
-
-def overige(periode):
-    """(searches, without results) in the overflow row: searches past the day's limit."""
-    result = (
-        _log(periode)
-        .filter(woorden=OVERIGE)
-        .aggregate(n=Coalesce(Sum("aantal"), 0), zonder=Coalesce(Sum("zonder_resultaat"), 0))
-    )
-    return result["n"], result["zonder"]
-
-
-def zonder_woorden(periode):
-    """Searches with filters only, or none at all: no words typed."""
-    return _log(periode).filter(woorden="").aggregate(n=Coalesce(Sum("aantal"), 0))["n"]
 
 
 def filters(periode, top=TOP):
