@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from django.db.models import F, IntegerField, Sum, Value
 from django.db.models.functions import Length, Substr
+from django.urls import reverse
 
 from aanbod.models import AanbodPage, OrganisatiePage, Thema, Wijk
 from doorverwijzing.enums import Soort
@@ -17,6 +18,7 @@ from doorverwijzing.models import Telling
 
 from .aanvragen import aanvraag_tabellen, maand_label
 from .grafiek import lijndiagram, staafdiagram
+from .rechten import mag_cijfers_zien
 from .tabel import Tabel
 from .views import CijferView
 
@@ -175,3 +177,11 @@ class DoorverwijzingenView(CijferView):
 def _samen(per_soort):
     """{soort: n} from per_sleutel(..., "soort"), whose keys are the soort itself."""
     return {soort: aantallen[soort] for soort, aantallen in per_soort.items()}
+
+
+def rapport_elders(request, rapport):
+    """doorverwijzing's old reports send coordinators here (hook doorverwijzing_rapport_elders);
+    partners keep their own offers' counts there."""
+    if rapport in ("doorverwijzingen", "aanvragen-per-maand") and mag_cijfers_zien(request.user):
+        return reverse("cijfers_doorverwijzingen")
+    return None
