@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
+from .doorverwijzingen import rapport_elders
 from .rechten import mag_cijfers_zien
 from .secties import SECTIES
 
@@ -50,6 +51,10 @@ def register_menu():
         "Cijfers", Menu(register_hook_name="register_cijfers_menu_item"),
         icon_name="table", order=950, name="cijfers",
     )  # fmt: skip
+
+
+# doorverwijzing's old referral reports lead coordinators to this section.
+hooks.register("doorverwijzing_rapport_elders", rapport_elders)
 
 
 @hooks.register("insert_global_admin_css")
