@@ -1,5 +1,8 @@
 """Admin reports: monthly requests per wijk and language (coordinator), and the anonymous
-referral counts per offer (a partner sees only its own offers)."""
+referral counts per offer (a partner sees only its own offers).
+
+Coordinators have a fuller version of both in a higher app (the Cijfers section): it registers
+itself under the hook ELDERS, and these views send coordinators there."""
 
 import csv
 import datetime
@@ -9,9 +12,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, Sum
 from django.db.models.functions import TruncMonth
 from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from aanbod.models import AanbodPage
@@ -20,6 +26,45 @@ from doorverwijzing.models import Aanvraag, Telling
 from preventiezoeker.permissions import can_publish_somewhere, editable_pages
 
 MAANDEN = 12
+# Column headers that fit at 1280 px; the full label is the header's title and in the legend.
+KORT = {
+    Soort.FICHE: "Fiche",
+    Soort.GEDEELD: "Gedeeld",
+    Soort.GEMAILD: "Gemaild",
+    Soort.GIDS: "Gids gevraagd",
+}
+# Hook: fn(request, rapport) -> the URL where this user finds `rapport` now, or None.
+ELDERS = "doorverwijzing_rapport_elders"
+
+
+def elders(request, rapport):
+    for hook in hooks.get_hooks(ELDERS):
+        if url := hook(request, rapport):
+            return url
+    return None
+
+
+class RapportMixin(WagtailAdminTemplateMixin):
+    """Permission, the move to the coordinator's section, and a header with the report's own
+    title (the default breadcrumbs alone made the header read "Home")."""
+
+    rapport = ""
+
+    def mag(self, user):
+        raise NotImplementedError
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.mag(request.user):
+            raise PermissionDenied
+        if url := elders(request, self.rapport):
+            return redirect(url)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(f"{self.rapport}:index"), "label": self.page_title},
+        ]
 
 
 def maanden_terug(aantal=MAANDEN, vandaag=None):
@@ -76,15 +121,14 @@ def mag_tellingen_zien(user):
     return editable_pages(user).exists()
 
 
-class AanvragenPerMaandView(WagtailAdminTemplateMixin, TemplateView):
+class AanvragenPerMaandView(RapportMixin, TemplateView):
     template_name = "doorverwijzing/admin/aanvragen_per_maand.html"
     page_title = "Aanvragen gezondheidsgids per maand"
     header_icon = "date"
+    rapport = "aanvragen-per-maand"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not mag_aanvragen_zien(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def mag(self, user):
+        return mag_aanvragen_zien(user)
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("formaat") != "csv":
@@ -135,15 +179,14 @@ class AanvragenPerMaandView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class TellingenView(WagtailAdminTemplateMixin, TemplateView):
+class TellingenView(RapportMixin, TemplateView):
     template_name = "doorverwijzing/admin/tellingen.html"
     page_title = "Doorverwijzingen per aanbod"
     header_icon = "doc-full"
+    rapport = "doorverwijzingen"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not mag_tellingen_zien(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def mag(self, user):
+        return mag_tellingen_zien(user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -159,7 +202,7 @@ class TellingenView(WagtailAdminTemplateMixin, TemplateView):
         ):
             rows[(row["maand"], row["aanbod"])][row["soort"]] += row["n"]
             titels[row["aanbod"]] = row["aanbod__title"]
-        context["soorten"] = Soort.choices
+        context["soorten"] = [(KORT[value], label) for value, label in Soort.choices]
         context["rijen"] = [
             {
                 "maand": maand,

@@ -9,6 +9,8 @@ from aanbod.models import Taal, Wijk
 from doorverwijzing.enums import Soort, Status, Taak
 from doorverwijzing.models import Aanvraag, Gezondheidsgids, Telling
 
+CIJFERS = "/admin/cijfers/doorverwijzingen/"
+
 
 @pytest.fixture
 def aanvraag(site_tree):
@@ -102,13 +104,15 @@ def test_coordinator_manages_gezondheidsgidsen(client, coordinator):
     assert Gezondheidsgids.objects.get().naam == "Mohamed"
 
 
-def test_monthly_figures_per_wijk_and_language(client, coordinator, aanvraag):
+def test_monthly_figures_moved_to_the_coordinators_figures(client, coordinator, aanvraag):
+    # Changed on purpose (issue 14): the coordinator's monthly figures live in Cijfers now.
     client.force_login(coordinator)
-    response = client.get("/admin/aanvragen-per-maand/")
-    assert response.status_code == 200
-    html = response.content.decode()
+    for query in ("", "?formaat=csv"):
+        response = client.get("/admin/aanvragen-per-maand/" + query)
+        assert (response.status_code, response["Location"]) == (302, CIJFERS)
+    html = client.get(CIJFERS).content.decode()
     assert "Ledeberg" in html and "Arabisch" in html and "Turks" in html
-    assert "Alle aanvragen" in html
+    assert "Aanvragen per wijk van de cliënt" in html
 
 
 def test_partner_sees_only_its_own_counts(client, partner_a, partner_b, tellingen):
@@ -125,14 +129,34 @@ def test_partner_sees_only_its_own_counts(client, partner_a, partner_b, tellinge
     assert f'data-aanbod="{partner_a.offer.pk}"' not in html
 
 
-def test_coordinator_sees_all_counts(client, coordinator, partner_a, partner_b, tellingen):
+def test_coordinator_is_sent_to_the_figures_with_all_counts(
+    client, coordinator, partner_a, partner_b, tellingen
+):
+    # Changed on purpose (issue 14): the old report sends coordinators to Cijfers.
     client.force_login(coordinator)
+    response = client.get("/admin/doorverwijzingen/")
+    assert (response.status_code, response["Location"]) == (302, CIJFERS)
+    body = client.get(CIJFERS + "?formaat=csv&tabel=per-aanbod").content.decode("utf-8-sig")
+    rijen = {r.split(";")[0]: r.split(";")[1:] for r in body.splitlines()[1:]}
+    assert rijen[partner_b.offer.title] == ["0", "0", "2", "0", "2"]  # mailed twice
+    assert rijen[partner_a.offer.title] == ["1", "0", "0", "0", "1"]
+
+
+def test_old_report_menu_items_hide_for_coordinators(client, coordinator, partner_a):
+    client.force_login(coordinator)
+    html = client.get("/admin/").content.decode()
+    assert "/admin/doorverwijzingen/" not in html
+    assert "/admin/aanvragen-per-maand/" not in html
+    assert "/admin/cijfers/doorverwijzingen/" in html
+    client.force_login(partner_a.user)
+    assert "/admin/doorverwijzingen/" in client.get("/admin/").content.decode()
+
+
+def test_partner_report_header_has_its_title(client, partner_a, tellingen):
+    client.force_login(partner_a.user)
     html = client.get("/admin/doorverwijzingen/").content.decode()
-    assert f'data-aanbod="{partner_a.offer.pk}"' in html
-    assert f'data-aanbod="{partner_b.offer.pk}"' in html
-    row = html.split(f'data-aanbod="{partner_b.offer.pk}"')[1].split("</tr>")[0]
-    assert "<td>2</td>" in row  # mailed twice
-    assert "Alle aanbod." in html
+    titel = html.split("<h1", 1)[1].split("</h1>", 1)[0]
+    assert "Doorverwijzingen per aanbod" in titel and "Home" not in titel
 
 
 def test_counts_menu_is_shown_to_partners(client, partner_a):
@@ -147,12 +171,6 @@ def test_counts_as_csv_respect_the_partner_scope(client, partner_a, partner_b, t
     body = response.content.decode("utf-8-sig")
     assert partner_a.offer.title in body and partner_b.offer.title not in body
     assert body.splitlines()[0].startswith("maand;aanbod;aanbod_id;")
-
-
-def test_monthly_figures_as_csv(client, coordinator, aanvraag):
-    client.force_login(coordinator)
-    body = client.get("/admin/aanvragen-per-maand/?formaat=csv").content.decode("utf-8-sig")
-    assert "wijk;Ledeberg;" in body and "taal;Arabisch;" in body
 
 
 def test_csv_cells_cannot_become_formulas():
@@ -178,6 +196,6 @@ def test_coordinator_admin_pages_render(client, coordinator, aanvraag, gidsen):
     for url in (
         "/admin/aanvragen/?status=nieuw", f"/admin/aanvragen/inspect/{aanvraag.pk}/",
         "/admin/gezondheidsgidsen/?actief=true", f"/admin/gezondheidsgidsen/edit/{gidsen[0].pk}/",
-        "/admin/aanvragen-per-maand/", "/admin/doorverwijzingen/",
+        CIJFERS,
     ):  # fmt: skip
         assert client.get(url).status_code == 200, url
