@@ -37,7 +37,7 @@ class Snippet:
     embed_url: str
     pagina_url: str
     titel: str
-    html: str
+    html: str  # safe HTML to paste; shown as text (force_escape) in the admin
 
 
 def maak(request, keuze: Keuze) -> Snippet:
