@@ -27,14 +27,14 @@ WACHTTIJDEN = (
 MAANDNAMEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
-def _moment(dag):
+def begin_van(dag):
     return timezone.make_aware(datetime.datetime.combine(dag, datetime.time.min))
 
 
 def aanvragen(periode):
     """Requests received in the period (its first to its last day, local time)."""
     return Aanvraag.objects.filter(
-        aangemaakt__gte=_moment(periode.van), aangemaakt__lt=_moment(periode.tot_exclusief)
+        aangemaakt__gte=begin_van(periode.van), aangemaakt__lt=begin_van(periode.tot_exclusief)
     ).order_by()
 
 
@@ -100,7 +100,7 @@ def wachttijd_tabel(periode):
             rijen.append([maand_label(maand), 0, 0, "–", *([0] * len(WACHTTIJDEN)), 0])
             continue
         binnen = aanvragen(periode).filter(
-            aangemaakt__gte=_moment(maand), aangemaakt__lt=_moment(_volgende(maand))
+            aangemaakt__gte=begin_van(maand), aangemaakt__lt=begin_van(_volgende(maand))
         )
         m = mediaan(binnen)
         rijen.append([
