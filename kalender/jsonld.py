@@ -1,13 +1,12 @@
-"""schema.org Event for an activity page, so search engines and apps can read its dates."""
-
-import json
+"""schema.org Event for an activity page and EventSeries for a campaign page, so search engines
+and apps can read their dates; addresses, organisations and escaping as in aanbod/jsonld.py."""
 
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 
+from aanbod import jsonld as basis
 from preventiezoeker.links import absolute_url
 
-_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+MAX_SUBEVENTS = 50
 
 
 def event_jsonld(activiteit, request, volgende, context):
@@ -26,16 +25,11 @@ def event_jsonld(activiteit, request, volgende, context):
         mode = "OfflineEventAttendanceMode"
     locaties = []
     if fysiek:
-        locatie = {"@type": "Place", "name": plaats.naam or plaats.adres}
-        if plaats.straat_nummer:
-            locatie["address"] = {
-                "@type": "PostalAddress",
-                "streetAddress": plaats.straat_nummer,
-                "postalCode": plaats.postcode,
-                "addressLocality": plaats.gemeente,
-                "addressCountry": "BE",
-            }
-        locaties.append(locatie)
+        # Without a street the place still has its municipality: never an empty street or
+        # postcode (what the page shows as the address comes from the same Plaats).
+        gemeente = plaats.gemeente or (activiteit.gemeente if not plaats.straat_nummer else "")
+        adres = basis.postadres(plaats.straat_nummer, plaats.postcode, gemeente)
+        locaties.append(basis.plaats(plaats.naam or plaats.adres, adres))
     if online:
         locaties.append({"@type": "VirtualLocation", "url": activiteit.online_link})
     gratis = prijs.gratis
@@ -60,11 +54,7 @@ def event_jsonld(activiteit, request, volgende, context):
     if locaties:
         data["location"] = locaties[0] if len(locaties) == 1 else locaties
     if org is not None:
-        data["organizer"] = {
-            "@type": "Organization",
-            "name": org.title,
-            "url": absolute_url(request, org),
-        }
+        data["organizer"] = basis.organisatie(org, request)
     if volgende:
         eerste = volgende[0]
         data["startDate"] = _iso(eerste, eerste.lokale_start)
@@ -79,8 +69,44 @@ def event_jsonld(activiteit, request, volgende, context):
                 }
                 for v in volgende[1:]
             ]
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_ESCAPES))
+    return basis.als_script(data)
 
 
 def _iso(moment, tijd):
     return tijd.date().isoformat() if moment.hele_dag else tijd.isoformat()
+
+
+def campagne_jsonld(campagne, request, kalender):
+    """A campaign as an EventSeries: its period, and its visible activities' coming moments in
+    that period as Events (`kalender`: the campaign page's own calendar query)."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "EventSeries",
+        "name": campagne.title,
+        "description": strip_tags(campagne.in_het_kort),
+        "url": absolute_url(request, campagne),
+        "startDate": campagne.start.isoformat(),
+        "endDate": campagne.einde.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+    }
+    themas = [t.weergave for t in campagne.themas.all()]
+    if themas:
+        data["keywords"] = ", ".join(themas)
+    sub = []
+    for moment in kalender.momenten[:MAX_SUBEVENTS]:
+        activiteit = moment.activiteit
+        event = {
+            "@type": "Event",
+            "name": activiteit.title,
+            "startDate": _iso(moment, moment.lokale_start),
+            "endDate": _iso(moment, moment.lokaal_einde),
+        }
+        if url := absolute_url(request, activiteit):
+            event["url"] = url
+        org = activiteit.organisatie_cached
+        if org is not None:
+            event["organizer"] = {"@type": "Organization", "name": org.title}
+        sub.append(event)
+    if sub:
+        data["subEvent"] = sub
+    return basis.als_script(data)

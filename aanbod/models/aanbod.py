@@ -26,6 +26,7 @@ from aanbod.enums import (
 )
 from aanbod.fields import MultiChoiceField
 from aanbod.forms import AanbodPageForm
+from aanbod.jsonld import service_jsonld
 from aanbod.models.instellingen import verborgen_als_verouderd
 from aanbod.models.vertaling import PANEL as VERTALINGEN_PANEL
 from aanbod.models.vertaling import controleer_uniek, in_taal
@@ -222,6 +223,7 @@ class AanbodPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tekst"] = self.in_taal(get_language())
+        context["jsonld"] = service_jsonld(self, request, context["tekst"])
         for provider in context_providers:
             provider(self, request, context)
         return context

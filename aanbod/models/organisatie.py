@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from aanbod.enums import OrganisatieSoort
+from aanbod.jsonld import organisatie_jsonld
 from aanbod.validators import validate_telefoon
 
 from .adres import MetAdres
@@ -91,4 +92,5 @@ class OrganisatiePage(MetAdres, Page):
             .prefetch_related("themas")
             .order_by("title")
         )
+        context["jsonld"] = organisatie_jsonld(self, request, context["aanbod"])
         return context

@@ -87,6 +87,7 @@ class CampagnePage(Page):
             raise ValidationError({"slug": "Dit adres is voorbehouden; kies een ander."})
 
     def get_context(self, request, *args, **kwargs):
+        from ..jsonld import campagne_jsonld
         from ..query import zoek_kalender
         from .activiteit import ActiviteitPage
 
@@ -108,6 +109,7 @@ class CampagnePage(Page):
         context["activiteiten"] = activiteiten
         org_paths = {a.path[: -Page.steplen] for a in activiteiten}
         context["partners"] = Page.objects.filter(path__in=org_paths).live().order_by("title")
+        context["jsonld"] = campagne_jsonld(self, request, context["kalender"])
         return context
 
 
