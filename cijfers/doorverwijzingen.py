@@ -120,9 +120,9 @@ class DoorverwijzingenView(CijferView):
             "label", flat=True
         )]  # fmt: skip
         stadsbreed = per_sleutel(qs.filter(aanbod__stadsbreed=True), "soort")
-        rijen.append(rij(STADSBREED, _samen(stadsbreed)))
+        rijen.append(rij(STADSBREED, samen(stadsbreed)))
         zonder = qs.filter(aanbod__stadsbreed=False, aanbod__wijken__isnull=True)
-        rijen.append(rij(GEEN_WIJK, _samen(per_sleutel(zonder, "soort"))))
+        rijen.append(rij(GEEN_WIJK, samen(per_sleutel(zonder, "soort"))))
         return self._tabel(
             "per-wijk", "Per wijk van het aanbod", "Wijk", rijen,
             "De wijk van het aanbod, niet van de bewoner. Aanbod in twee wijken telt bij elke "
@@ -174,7 +174,7 @@ class DoorverwijzingenView(CijferView):
         )  # fmt: skip
 
 
-def _samen(per_soort):
+def samen(per_soort):
     """{soort: n} from per_sleutel(..., "soort"), whose keys are the soort itself."""
     return {soort: aantallen[soort] for soort, aantallen in per_soort.items()}
 
