@@ -25,10 +25,12 @@ def event_jsonld(activiteit, request, volgende, context):
         mode = "OfflineEventAttendanceMode"
     locaties = []
     if fysiek:
-        # Without a street the place still has its municipality: never an empty street or
-        # postcode (what the page shows as the address comes from the same Plaats).
-        gemeente = plaats.gemeente or (activiteit.gemeente if not plaats.straat_nummer else "")
-        adres = basis.postadres(plaats.straat_nummer, plaats.postcode, gemeente)
+        # An address only with a street (a name alone is no address), and then only the parts
+        # that are known: never an empty street or postcode.
+        adres = None
+        if plaats.straat_nummer:
+            gemeente = plaats.gemeente or activiteit.gemeente
+            adres = basis.postadres(plaats.straat_nummer, plaats.postcode, gemeente)
         locaties.append(basis.plaats(plaats.naam or plaats.adres, adres))
     if online:
         locaties.append({"@type": "VirtualLocation", "url": activiteit.online_link})
