@@ -4,7 +4,9 @@ The count is written in the search request, so it must never wait: while another
 holds SQLite's write lock, or a lock on the table in PostgreSQL, the count is dropped after
 at most WACHT_MS instead of holding the search for the database's full timeout. The table is
 bounded per day: past `ZOEKSTATISTIEK_PER_DAG` distinct searches, the rest are counted
-together in one row, so a flood of unique queries can't grow it.
+together in one row, so a flood of unique queries can't grow it. In the same transaction the
+day's totals and filters are counted in ZoekTelling (bounded by the vocabularies), which the
+coordinator's figures read.
 """
 
 import logging
@@ -17,7 +19,7 @@ from django.utils import timezone
 
 from preventiezoeker.search.query import parse
 
-from .models import ZoekStatistiek
+from .models import ZoekStatistiek, ZoekTelling
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +27,21 @@ OVERIGE = "(overige zoekopdrachten)"  # parse() keeps no brackets: no search can
 PER_DAG = 2_000
 WACHT_MS = 100  # longest a search waits for a lock on the statistics
 STATEMENT_MS = 1_000  # PostgreSQL: longest one statistics statement may run
+# ZoekTelling keys besides "facet=value": no filter pair holds no "=".
+ALLE, ZONDER_WOORDEN, OVERIGE_SLEUTEL = "*", "*zonder-woorden", "*overige"
+
+
+def sleutels(woorden, filters, overige=False):
+    """The ZoekTelling keys one search counts under: all, without words, overflow, and each
+    distinct filter pair of its filter string."""
+    result = [ALLE]
+    if not woorden:
+        result.append(ZONDER_WOORDEN)
+    if overige or woorden == OVERIGE:
+        result.append(OVERIGE_SLEUTEL)
+    max_length = ZoekTelling._meta.get_field("sleutel").max_length
+    result += [paar[:max_length] for paar in filters.split("&") if "=" in paar]
+    return list(dict.fromkeys(result))
 
 
 def per_dag():
@@ -41,14 +58,14 @@ def tel(params, total):
     try:
         with _kort_wachten(connection):
             binnen_transactie = connection.in_atomic_block
-            if connection.vendor == "postgresql" or binnen_transactie:
-                # A failure must not poison the request's transaction: a savepoint.
-                with transaction.atomic(using=alias), _pg_timeouts(connection, binnen_transactie):
-                    if not _tel_bestaande(connection, dag, woorden, filters, total):
-                        _voeg_toe(alias, dag, woorden, filters, total)
-            elif not _tel_bestaande(connection, dag, woorden, filters, total):
-                with transaction.atomic(using=alias):
-                    _voeg_toe(alias, dag, woorden, filters, total)
+            # One transaction (a savepoint inside a request's): the search's row and the day's
+            # totals are counted together or not at all. A failure must not poison the
+            # request's transaction.
+            with transaction.atomic(using=alias), _pg_timeouts(connection, binnen_transactie):
+                overige = False
+                if not _tel_bestaande(connection, dag, woorden, filters, total):
+                    overige = _voeg_toe(alias, dag, woorden, filters, total)
+                _tel_per_dag(connection, alias, dag, sleutels(woorden, filters, overige), total)
     except DatabaseError as error:  # locked or timed out: statistics never hold up a search
         logger.warning("Zoekstatistiek niet geteld: %s", error)
 
@@ -120,7 +137,8 @@ def _tel_bestaande(connection, dag, woorden, filters, total):
 def _voeg_toe(alias, dag, woorden, filters, total):
     """The day's first such search: a new row, or the day's "other searches" row when full."""
     rows = ZoekStatistiek.objects.using(alias)
-    if rows.filter(dag=dag).count() >= per_dag():
+    overige = rows.filter(dag=dag).count() >= per_dag()
+    if overige:
         woorden, filters = OVERIGE, ""
     row, _created = rows.get_or_create(dag=dag, woorden=woorden, filters=filters)
     rows.filter(pk=row.pk).update(
@@ -128,3 +146,44 @@ def _voeg_toe(alias, dag, woorden, filters, total):
         resultaten=total,
         zonder_resultaat=F("zonder_resultaat") + (1 if total == 0 else 0),
     )
+    return overige
+
+
+def _tel_per_dag(connection, alias, dag, keys, total):
+    """Count the search under each of its day's keys: one UPDATE; the day's first use of a key
+    inserts its row."""
+    meta, q = ZoekTelling._meta, connection.ops.quote_name
+    aantal, zonder, kolom_dag, sleutel = (
+        q(meta.get_field(name).column) for name in ("aantal", "zonder_resultaat", "dag", "sleutel")
+    )
+    zonder_resultaat = 1 if total == 0 else 0
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {q(meta.db_table)} SET {aantal} = {aantal} + 1, "
+            f"{zonder} = {zonder} + %s WHERE {kolom_dag} = %s AND {sleutel} IN "
+            f"({', '.join(['%s'] * len(keys))})",
+            [zonder_resultaat, connection.ops.adapt_datefield_value(dag), *keys],
+        )
+        if cursor.rowcount == len(keys):
+            return
+    rows = ZoekTelling.objects.using(alias)
+    bestaande = set(rows.filter(dag=dag, sleutel__in=keys).values_list("sleutel", flat=True))
+    rows.bulk_create(
+        [ZoekTelling(dag=dag, sleutel=key, aantal=1, zonder_resultaat=zonder_resultaat)
+         for key in keys if key not in bestaande],
+        ignore_conflicts=True,  # PostgreSQL: a concurrent first search of the day wins
+    )  # fmt: skip
+
+
+def tellingen_van(rijen):
+    """ZoekTelling objects (unsaved) for log rows (dag, woorden, filters, aantal, zonder):
+    what tel() would have counted, for data written without it (benchmark, tests)."""
+    aantal, zonder = {}, {}
+    for dag, woorden, filters, n, z in rijen:
+        for key in sleutels(woorden, filters):
+            aantal[dag, key] = aantal.get((dag, key), 0) + n
+            zonder[dag, key] = zonder.get((dag, key), 0) + z
+    return [
+        ZoekTelling(dag=dag, sleutel=key, aantal=n, zonder_resultaat=zonder[dag, key])
+        for (dag, key), n in aantal.items()
+    ]

@@ -4,7 +4,7 @@ scale of issue 14: 10,000 offers and 1,000,000 search-log rows.
 
     .venv/bin/python bench/cijfers.py [--backend sqlite|postgres] [--runs 5]
         [--offers 10000] [--log 1000000] [--tellingen 100000] [--aanvragen 5000]
-        [--campagnes 12] [--activiteiten 20] [--meldingen 500] [--keep]
+        [--campagnes 12] [--activiteiten 8] [--meldingen 500] [--keep]
 
 Not a test. SQLite file and search index in a temporary directory (postgres: a database of its
 own, as in bench/search.py), removed at the end unless --keep. Builds: the offers
@@ -45,7 +45,7 @@ def main():
     parser.add_argument("--tellingen", type=int, default=100_000)
     parser.add_argument("--aanvragen", type=int, default=5_000)
     parser.add_argument("--campagnes", type=int, default=12)
-    parser.add_argument("--activiteiten", type=int, default=20, help="per campaign")
+    parser.add_argument("--activiteiten", type=int, default=8, help="per campaign")
     parser.add_argument("--meldingen", type=int, default=500)
     parser.add_argument("--filters", action="store_true", help="compare filter counting")
     parser.add_argument("--keep", action="store_true")
@@ -101,7 +101,7 @@ def run(args):
         maak_bulk_aanbod(args.offers)
     with Stap(f"{args.log:,} search-log rows"), transaction.atomic():
         zoeklog(args.log, rng)
-    with Stap(f"{args.tellingen:,} referral counts"):
+    with Stap(f"{args.tellingen:,} referral counts"), transaction.atomic():
         tellingen(args.tellingen, rng)
     with Stap(f"{args.aanvragen:,} gezondheidsgids requests"):
         aanvragen(args.aanvragen, rng)
@@ -147,8 +147,8 @@ def zoeklog(aantal, rng):
     from django.db import connection
     from django.utils import timezone
 
-    from aanbod.models import ZoekStatistiek
-    from aanbod.statistiek import OVERIGE
+    from aanbod.models import ZoekStatistiek, ZoekTelling
+    from aanbod.statistiek import OVERIGE, tellingen_van
     from bench.bulk_aanbod import _write
 
     vaak, staart = _woorden(rng)
@@ -160,6 +160,8 @@ def zoeklog(aantal, rng):
     meta = ZoekStatistiek._meta
     velden = ("dag", "woorden", "filters", "aantal", "resultaten", "zonder_resultaat")
     kolommen = [meta.get_field(n).column for n in velden]
+    dag_kolommen = [ZoekTelling._meta.get_field(n).column
+                    for n in ("dag", "sleutel", "aantal", "zonder_resultaat")]  # fmt: skip
     prep = connection.ops.adapt_datefield_value
     geschreven = 0
     for d in range(DAGEN):
@@ -194,12 +196,18 @@ def zoeklog(aantal, rng):
             rijen.append((prep(dag), woorden, filters, keer, 0 if zonder else 7, zonder))
         _write(connection, meta.db_table, kolommen, rijen)
         geschreven += len(rijen)
+        # The day counts tel() keeps beside the log (aanbod/statistiek.py).
+        dagtellingen = tellingen_van((dag, w, f, n, z) for _d, w, f, n, _r, z in rijen)
+        dag_rijen = [(prep(t.dag), t.sleutel, t.aantal, t.zonder_resultaat) for t in dagtellingen]
+        _write(connection, ZoekTelling._meta.db_table, dag_kolommen, dag_rijen)
 
 
 def tellingen(aantal, rng):
+    from django.db import connection
     from django.utils import timezone
 
     from aanbod.models import AanbodPage
+    from bench.bulk_aanbod import _write
     from doorverwijzing.enums import Soort
     from doorverwijzing.models import Telling
 
@@ -212,11 +220,10 @@ def tellingen(aantal, rng):
     sleutels = set()
     while len(sleutels) < min(aantal, len(ids) * len(maanden) * len(Soort)):
         sleutels.add((rng.choice(ids), rng.choice(maanden), rng.choice(Soort.values)))
-    Telling.objects.bulk_create(
-        (Telling(aanbod_id=a, maand=m, soort=s, aantal=1 + int(rng.paretovariate(1.5)))
-         for a, m, s in sleutels),
-        batch_size=5000,
-    )  # fmt: skip
+    meta, prep = Telling._meta, connection.ops.adapt_datefield_value
+    kolommen = [meta.get_field(n).column for n in ("aanbod", "maand", "soort", "aantal")]
+    rijen = [(a, prep(m), s, 1 + int(rng.paretovariate(1.5))) for a, m, s in sleutels]
+    _write(connection, meta.db_table, kolommen, rijen)
 
 
 def aanvragen(aantal, rng):
@@ -351,8 +358,9 @@ def meet(user, runs, vendor):
 
 
 def vergelijk_filters(runs):
-    """The most used filters over 12 months: split in SQL (cijfers/vraag_telling.py) against
-    one conditional SUM(... LIKE ...) per known facet value."""
+    """The most used filters over 12 months, three ways: summed from the day counts
+    (ZoekTelling, what cijfers/vraag_telling.py does), split from the log's filter strings in
+    SQL (json_each / unnest), and one conditional SUM(... LIKE ...) per known facet value."""
     from django.db import connection
     from django.utils import timezone
 
@@ -361,32 +369,44 @@ def vergelijk_filters(runs):
     from cijfers.periode import lees_periode
 
     periode = lees_periode({"periode": "12-maanden"}, timezone.localdate())[0]
-    paren = [f"{k}={v}" for k, waarden in _facetwaarden().items() for v in waarden]
-    q = connection.ops.quote_name
-    meta = ZoekStatistiek._meta
-    sommen = ", ".join(
-        f"SUM(CASE WHEN ('&' || {q('filters')} || '&') LIKE %s THEN {q('aantal')} ELSE 0 END)"
-        for _ in paren
-    )
-    sql = (f"SELECT {sommen} FROM {q(meta.db_table)} WHERE {q('dag')} >= %s "
-           f"AND {q('dag')} <= %s AND {q('filters')} <> ''")  # fmt: skip
     van, tot = (connection.ops.adapt_datefield_value(d) for d in (periode.van, periode.tot))
-    params = [f"%&{p}&%" for p in paren] + [van, tot]
+    tabel = connection.ops.quote_name(ZoekStatistiek._meta.db_table)
+    waar = "WHERE z.dag >= %s AND z.dag <= %s AND z.filters <> ''"
+    if connection.vendor == "postgresql":
+        split = (f"SELECT paar, SUM(z.aantal) AS n FROM {tabel} z CROSS JOIN LATERAL "
+                 f"unnest(string_to_array(z.filters, '&')) AS paar {waar} "
+                 "GROUP BY paar ORDER BY n DESC LIMIT 25")  # fmt: skip
+    else:
+        json = """'["' || replace(z.filters, '&', '","') || '"]'"""
+        split = (f"SELECT j.value, SUM(z.aantal) AS n FROM {tabel} z, json_each({json}) j "
+                 f"{waar} GROUP BY j.value ORDER BY n DESC LIMIT 25")  # fmt: skip
+    paren = [f"{k}={v}" for k, waarden in _facetwaarden().items() for v in waarden]
+    sommen = ", ".join(
+        "SUM(CASE WHEN ('&' || z.filters || '&') LIKE %s THEN z.aantal ELSE 0 END)" for _ in paren
+    )
+    like = f"SELECT {sommen} FROM {tabel} z {waar}"
+    like_params = [f"%&{p}&%" for p in paren] + [van, tot]
 
-    def like():
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchone()
+    def sql(text, params):
+        def uitvoeren():
+            with connection.cursor() as cursor:
+                cursor.execute(text, params)
+                return cursor.fetchall()
 
-    for label, functie in (("split in SQL (used)", lambda: vraag_telling.filters(periode)),
-                           (f"LIKE x {len(paren)} values", like)):  # fmt: skip
+        return uitvoeren
+
+    for label, functie in (
+        ("day counts, ZoekTelling (used)", lambda: vraag_telling.filters(periode)),
+        ("split in SQL from the log", sql(split, [van, tot])),
+        (f"LIKE x {len(paren)} values on the log", sql(like, like_params)),
+    ):  # fmt: skip
         times = []
         for _ in range(runs):
             start = time.perf_counter()
             functie()
             times.append((time.perf_counter() - start) * 1000)
         print(f"filters, 12 months, {label}: median {statistics.median(times):.0f} ms, "
-              f"max {max(times):.0f} ms")  # fmt: skip
+              f"max {max(times):.0f} ms", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -1,14 +1,14 @@
-"""The demand figures, counted in the database from the search log (aanbod ZoekStatistiek).
+"""The demand figures, counted in the database: words from the search log (ZoekStatistiek),
+day totals and filters from the per-day counts tel() keeps beside it (ZoekTelling).
 
-Every function returns aggregates only: GROUP BY and SUM in SQL, at most a few hundred rows
+Every function returns aggregates only: GROUP BY and SUM in SQL, at most a few thousand rows
 back, whatever the size of the log (1,000,000 rows in bench/cijfers.py)."""
 
-from django.db import connections, router
 from django.db.models import Max, Q, Sum
 from django.db.models.functions import Coalesce
 
-from aanbod.models import ZoekStatistiek
-from aanbod.statistiek import OVERIGE
+from aanbod.models import ZoekStatistiek, ZoekTelling
+from aanbod.statistiek import ALLE, OVERIGE, OVERIGE_SLEUTEL, ZONDER_WOORDEN
 
 TOP = 25
 
@@ -19,26 +19,24 @@ def _log(periode):
 
 def per_dag(periode):
     """One row per day with any searches: (dag, searches, without results, overflow searches,
-    overflow without results, searches without words). One scan of the period: the totals are
-    these rows summed."""
-    return list(
-        _log(periode)
-        .order_by()
-        .values("dag")
-        .annotate(
-            n=Sum("aantal"),
-            zonder=Sum("zonder_resultaat"),
-            overige=_som("aantal", woorden=OVERIGE),
-            overige_zonder=_som("zonder_resultaat", woorden=OVERIGE),
-            zonder_woorden=_som("aantal", woorden=""),
-        )
-        .order_by("dag")
-        .values_list("dag", "n", "zonder", "overige", "overige_zonder", "zonder_woorden")
-    )
+    overflow without results, searches without words), from the day totals tel() keeps in
+    ZoekTelling: at most three rows a day."""
+    rijen = {}
+    kolom = {ALLE: 0, OVERIGE_SLEUTEL: 2, ZONDER_WOORDEN: 4}
+    for dag, sleutel, n, zonder in (
+        _dagen(periode)
+        .filter(sleutel__in=list(kolom))
+        .values_list("dag", "sleutel", "aantal", "zonder_resultaat")
+    ):
+        rij = rijen.setdefault(dag, [0, 0, 0, 0, 0])
+        rij[kolom[sleutel]] = n
+        if sleutel != ZONDER_WOORDEN:
+            rij[kolom[sleutel] + 1] = zonder
+    return [(dag, *rijen[dag]) for dag in sorted(rijen)]
 
 
-def _som(veld, **waar):
-    return Coalesce(Sum(veld, filter=Q(**waar)), 0)
+def _dagen(periode):
+    return ZoekTelling.objects.filter(dag__gte=periode.van, dag__lte=periode.tot).order_by()
 
 
 def totalen(dagen):
@@ -80,36 +78,13 @@ def zonder_resultaat(periode, top=TOP):
 
 
 def filters(periode, top=TOP):
-    """[("facet=waarde", searches)], the most used first, split in SQL.
-
-    A filter string holds several pairs ("thema=x&wijk=y"); each pair counts once per search.
-    Splitting in the database keeps the rows there: PostgreSQL unnests an array, SQLite walks a
-    JSON array built from the string (values are slugs; quotes and backslashes are escaped
-    anyway, so a stray one cannot break the query)."""
-    alias = router.db_for_read(ZoekStatistiek)
-    connection = connections[alias]
-    q = connection.ops.quote_name
-    meta = ZoekStatistiek._meta
-    tabel = q(meta.db_table)
-    dag, kolom, aantal = (q(meta.get_field(n).column) for n in ("dag", "filters", "aantal"))
-    if connection.vendor == "postgresql":
-        sql = (
-            f"SELECT paar, SUM(z.{aantal}) AS n FROM {tabel} z "
-            f"CROSS JOIN LATERAL unnest(string_to_array(z.{kolom}, '&')) AS paar "
-            f"WHERE z.{dag} >= %s AND z.{dag} <= %s AND z.{kolom} <> '' "
-            "GROUP BY paar ORDER BY n DESC, paar LIMIT %s"
-        )
-    else:
-        json = (
-            f"'[\"' || replace(replace(replace(z.{kolom}, '\\', '\\\\'), '\"', '\\\"'), "
-            "'&', '\",\"') || '\"]'"
-        )
-        sql = (
-            f"SELECT j.value AS paar, SUM(z.{aantal}) AS n FROM {tabel} z, json_each({json}) j "
-            f"WHERE z.{dag} >= %s AND z.{dag} <= %s AND z.{kolom} <> '' "
-            "GROUP BY j.value ORDER BY n DESC, paar LIMIT %s"
-        )
-    van, tot = (connection.ops.adapt_datefield_value(d) for d in (periode.van, periode.tot))
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [van, tot, top])
-        return [(paar, int(n)) for paar, n in cursor.fetchall() if paar]
+    """[("facet=waarde", searches)], the most used first: a search with two filters counts
+    for each. Summed from ZoekTelling (a row per day and filter), not split from the log."""
+    return list(
+        _dagen(periode)
+        .exclude(sleutel__startswith="*")
+        .values("sleutel")
+        .annotate(n=Sum("aantal"))
+        .order_by("-n", "sleutel")
+        .values_list("sleutel", "n")[:top]
+    )

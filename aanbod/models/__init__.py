@@ -5,7 +5,7 @@ from .organisatie import OrganisatiePage
 from .synoniemen import Synoniem
 from .vertaling import AanbodVertaling
 from .vocabularies import Doelgroep, Taal, Thema, Toegankelijkheid, Wijk
-from .zoeklog import ZoekStatistiek
+from .zoeklog import ZoekStatistiek, ZoekTelling
 
 __all__ = [
     "AanbodIndexPage",
@@ -22,4 +22,5 @@ __all__ = [
     "Toegankelijkheid",
     "Wijk",
     "ZoekStatistiek",
+    "ZoekTelling",
 ]

@@ -9,8 +9,8 @@ from urllib.parse import urlencode
 import pytest
 from openpyxl import load_workbook
 
-from aanbod.models import Synoniem, ZoekStatistiek
-from aanbod.statistiek import OVERIGE
+from aanbod.models import Synoniem, ZoekStatistiek, ZoekTelling
+from aanbod.statistiek import OVERIGE, tellingen_van
 from cijfers.vraag import OVERIGE_LABEL
 
 URL = "/admin/cijfers/vraag/"
@@ -34,12 +34,18 @@ LOG = [
 ]
 
 
-@pytest.fixture
-def log(db):
+def schrijf(rijen):
+    """Log rows and the day counts tel() keeps beside them (aanbod/statistiek.py)."""
     ZoekStatistiek.objects.bulk_create(
         ZoekStatistiek(dag=d, woorden=w, filters=f, aantal=n, zonder_resultaat=z)
-        for d, w, f, n, z in LOG
+        for d, w, f, n, z in rijen
     )
+    ZoekTelling.objects.bulk_create(tellingen_van(rijen))
+
+
+@pytest.fixture
+def log(db):
+    schrijf(LOG)
 
 
 @pytest.fixture
@@ -164,9 +170,7 @@ def test_most_used_filters_count_each_pair_of_a_search(coord, log):
 
 
 def test_filter_values_that_no_longer_exist_keep_their_old_name(coord, db):
-    ZoekStatistiek.objects.create(
-        dag=VAN, woorden="x", filters='thema=weg&onbekend=1&thema=a"b\\c', aantal=2
-    )
+    schrijf([(VAN, "x", 'thema=weg&onbekend=1&thema=a"b\\c', 2, 0)])
     tabel = tabellen(coord)[0]["filters"]
     assert sorted(waarden(tabel)) == [
         ["1 (bestaat niet meer)", "onbekend", 2, 100.0],
