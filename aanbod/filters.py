@@ -25,6 +25,10 @@ SORT_LABELS = {
 }  # fmt: skip
 # The starting point for distances (aanbod/afstand.py): never a facet, never logged.
 VERTREKPUNT = ("vanaf", "postcode", "lat", "lon")
+# ?stadsbreed=nee: a match-all facet's own field leaves those offers out ("only what is in the
+# wijk itself"), so the coordinator's coverage heatmap can link every cell to its own count.
+ZONDER_ALLES = {facet.alles_veld: facet for facet in FACETTEN if facet.alles_veld}
+NEE = "nee"
 
 
 class Keuzes(BaseChoiceIterator):
@@ -207,12 +211,26 @@ class AanbodFilterSet(django_filters.FilterSet):
                         "kiest. We sorteren zoals standaard."
                     )
                 )
+        zonder = {}
+        for veld, facet in ZONDER_ALLES.items():
+            if data.get(veld) == NEE:
+                zonder[facet.naam] = (facet.alles,)
+            elif veld in form.errors:
+                notices.append(
+                    gettext("Onbekende keuze genegeerd bij %(facet)s: %(waarden)s")
+                    % {"facet": veld, "waarden": str(self.data.get(veld, ""))[:20]}
+                )
+        if zonder:
+            notices.append(
+                gettext("Je ziet alleen aanbod in de wijk zelf, zonder aanbod voor heel Gent.")
+            )
         params = {
             "text": text[:MAX_QUERY_CHARS],
             "filters": filters,
             "sort": sort if sort in SORT_LABELS else "",
             "page": data.get("page") or 1,
             "vertrekpunt": punt,
+            "zonder": zonder,
         }
         return params, notices
 
@@ -227,4 +245,8 @@ AanbodFilterSet.base_filters = {
     "sort": AanbodFilterSet.base_filters["sort"],
     "page": AanbodFilterSet.base_filters["page"],
     **{name: AanbodFilterSet.base_filters[name] for name in VERTREKPUNT},
+    **{
+        veld: django_filters.ChoiceFilter(choices=[(NEE, NEE)], field_name=veld)
+        for veld in ZONDER_ALLES
+    },
 }

@@ -139,6 +139,8 @@ class Zoekresultaat:
     hulplijnen: list[Hulplijn] = field(default_factory=list)
     # Where distances are measured from (aanbod/afstand.py), or None.
     vertrekpunt: Vertrekpunt | None = None
+    # {facet: match-all values} left out (?stadsbreed=nee), as SearchQuery.exclude.
+    zonder: dict = field(default_factory=dict)
 
     @property
     def num_pages(self):
@@ -170,11 +172,12 @@ def zoek(data: QueryDict, log=True) -> Zoekresultaat:
     query = SearchQuery(
         text=params["text"], filters=params["filters"], sort=params["sort"],
         page=params["page"], per_page=PER_PAGE,
-        near=(punt.lat, punt.lon) if punt is not None else None,
+        near=(punt.lat, punt.lon) if punt is not None else None, exclude=params["zonder"],
     )  # fmt: skip
     out = Zoekresultaat(
         text=params["text"], filters=params["filters"], sort=query.effective_sort(),
         page=params["page"], per_page=PER_PAGE, notices=notices, vertrekpunt=punt,
+        zonder=params["zonder"],
     )  # fmt: skip
     out.hulplijnen = Hulplijn.voor_zoekopdracht(params["text"])
     try:
@@ -288,7 +291,9 @@ def _zonder_filter(out):
     for name, values in [(n, v) for n, v in out.filters.items() if v][:MAX_ZONDER_FILTER]:
         rest = {f: v for f, v in out.filters.items() if f != name and v}
         try:
-            total = search(SearchQuery(text=out.text, filters=rest, per_page=1)).total
+            total = search(
+                SearchQuery(text=out.text, filters=rest, exclude=out.zonder, per_page=1)
+            ).total
         except SearchUnavailable:
             return []
         if total:
@@ -358,6 +363,8 @@ def _fallback(out, choices, groups):
     """The index is broken: list from the database, without counts, and say so."""
     queryset = AanbodPage.objects.zichtbaar()
     for facet in FACETTEN:
+        if facet.naam in out.zonder:
+            queryset = queryset.exclude(**{facet.alles_veld: True})
         values = out.filters.get(facet.naam)
         if not values:
             continue

@@ -27,6 +27,10 @@ def answer(cache, source, query, text):
     base = cache.visible
     if text is not None:
         base &= text.bits
+    for facet, values in (query.exclude or {}).items():
+        if facet in source.facets:
+            for value in tuple(values)[:MAX_VALUES_PER_FACET]:
+                base &= ~cache.own_bits(facet, value)
     selected = {}
     for facet, values in (query.filters or {}).items():
         if facet in source.facets and values:

@@ -148,6 +148,10 @@ class FacetCache:
         # A wijk no offer names on its own still has every city-wide offer.
         return self.raw.get(facet, {}).get(self.match_all.get(facet), 0)
 
+    def own_bits(self, facet, value):
+        """The documents that name `value` themselves (a match-all value not spread)."""
+        return self.raw.get(facet, {}).get(value, 0)
+
     def _as_words(self, bits):
         return np.frombuffer(bits.to_bytes(self.words * 8, "little"), dtype="<u8")
 

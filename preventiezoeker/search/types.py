@@ -16,6 +16,9 @@ class SearchQuery:
     # A starting point (latitude, longitude): hits get their distance, and sort DISTANCE
     # orders by it. Never part of a cache key or a log.
     near: tuple[float, float] | None = None
+    # {facet: values}: documents that name one of these values themselves are left out (a
+    # match-all value is not spread here): "in this wijk, without the city-wide offers".
+    exclude: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def effective_sort(self, sorts=None):
         """The order used: `sorts` are the source's names (default: the registered one's),
