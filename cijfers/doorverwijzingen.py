@@ -91,16 +91,17 @@ class DoorverwijzingenView(CijferView):
         maanden = [m for m in self.periode.maanden() if m >= self.periode.van]
         tellen = per_sleutel(qs, "maand")
         rijen = [rij(maand_label(m), tellen.get(m, {})) for m in maanden]
+        heeft = any(r[-1] for r in rijen)
         reeksen = [
             (label, [tellen.get(m, {}).get(soort, 0) for m in maanden])
             for soort, label in SOORT_KOLOMMEN.items()
         ]
         return Tabel(
             naam="per-maand", titel="Doorverwijzingen per maand", kolommen=["Maand", *KOLOMMEN],
-            rijen=rijen if any(r[-1] for r in rijen) else [], voet=voet(rijen), uitleg=MAANDREGEL,
+            rijen=rijen if heeft else [], voet=voet(rijen) if heeft else [], uitleg=MAANDREGEL,
             grafiek=lijndiagram(
                 "Doorverwijzingen per maand", [maand_label(m) for m in maanden], reeksen
-            ),
+            ) if heeft else "",
         )  # fmt: skip
 
     def per_thema(self, qs):
@@ -168,7 +169,7 @@ class DoorverwijzingenView(CijferView):
         heeft = any(r[-1] for r in rijen)
         return Tabel(
             naam=naam, titel=titel, kolommen=[kop, *KOLOMMEN], rijen=rijen if heeft else [],
-            uitleg=f"{uitleg} {MAANDREGEL}", voet=voet(rijen) if totaal else [],
+            uitleg=f"{uitleg} {MAANDREGEL}", voet=voet(rijen) if totaal and heeft else [],
             grafiek=staafdiagram(titel, [(r[0], r[-1]) for r in rijen]) if grafiek and heeft
             else "",
         )  # fmt: skip
