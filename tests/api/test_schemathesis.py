@@ -21,6 +21,7 @@ import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis.checks import not_a_server_error
+from schemathesis.core.failures import FailureGroup
 from schemathesis.generation.modes import GenerationMode
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -92,7 +93,7 @@ def _run(operation, mode, examples):
     def run(case):
         try:
             case.call_and_validate(checks=CHECKS)
-        except AssertionError as error:  # schemathesis's failures are AssertionErrors
+        except (AssertionError, FailureGroup) as error:  # one failed check, or several
             failures.append(f"{case.method} {case.formatted_path} {case.query}: {error}")
 
     try:
