@@ -117,7 +117,7 @@ def _tel_bestaande(connection, dag, woorden, filters, total):
     """Count a search that was already done that day, in one UPDATE; False when it wasn't.
 
     Most searches were. Plain SQL: the ORM took longer to compile this UPDATE than the
-    database to run it. Outside a transaction one statement is atomic by itself.
+    database to run it.
     """
     meta, q = ZoekStatistiek._meta, connection.ops.quote_name
     aantal, resultaten, zonder, *waar = (

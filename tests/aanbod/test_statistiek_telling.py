@@ -53,3 +53,27 @@ def test_counts_for_rows_written_without_tel(db):
         "*": (9, 5), "thema=x": (5, 1), "*zonder-woorden": (3, 0), "wijk=y": (3, 0),
         "*overige": (4, 4),
     }  # fmt: skip
+
+
+def test_the_migration_fills_the_day_counts_of_the_existing_log(db):
+    import importlib
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    dag = timezone.localdate()
+    rijen = [
+        (dag, "a", "thema=x", 2, 1),
+        (dag, "", "thema=x&wijk=y", 3, 0),
+        (dag, OVERIGE, "", 4, 4),
+    ]
+    ZoekStatistiek.objects.bulk_create(
+        ZoekStatistiek(dag=d, woorden=w, filters=f, aantal=n, zonder_resultaat=z)
+        for d, w, f, n, z in rijen
+    )
+    migratie = importlib.import_module("aanbod.migrations.0015_zoektelling")
+    migratie.vul_zoektellingen(apps, SimpleNamespace(connection=connection))
+    gevuld = {t.sleutel: (t.aantal, t.zonder_resultaat) for t in ZoekTelling.objects.all()}
+    assert gevuld == {t.sleutel: (t.aantal, t.zonder_resultaat) for t in tellingen_van(rijen)}
+    assert gevuld["*"] == (9, 5)
