@@ -30,8 +30,13 @@ def flag(query, name):
     raise BadParameter(f"{name} moet true of false zijn.")
 
 
+def text(query, name, limit):
+    """A text parameter, cut at `limit` characters and without NUL (PostgreSQL refuses it)."""
+    return (query.get(name) or "")[:limit].replace("\x00", "").strip()
+
+
 def words(query):
-    return (query.get("search") or "")[:MAX_SEARCH].split()[:MAX_WORDS]
+    return text(query, "search", MAX_SEARCH).split()[:MAX_WORDS]
 
 
 def modified_after(query):

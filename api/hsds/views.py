@@ -124,7 +124,7 @@ def service_at_locations(request, ctx):
     full = flag(query, "full")
     offers = filter_offers(ctx, data.offers(), query)
     places = data.places().filter(aanbod__in=offers)
-    postcode = (query.get("postcode") or "").strip()[:10]
+    postcode = params.text(query, "postcode", 10)
     if postcode:
         places = places.filter(postcode=postcode)
     places = places.order_by("aanbod__title", "aanbod_id", "sort_order", "pk")
@@ -184,8 +184,9 @@ def organizations(request, ctx):
     organisaties = organisaties.order_by("title", "pk")
     paging = Paging.from_query(query)
     page = list(paging.slice(organisaties))
-    contents = _organizations(ctx, page, mode)
-    if not (full or mode):  # the list form: the organisation's own fields only
+    if full or mode:
+        contents = _organizations(ctx, page, mode)
+    else:  # the list form: the organisation's own fields only
         contents = [organization(ctx, o, nested=False) for o in page]
     return json_response(paging.body(organisaties.count(), contents))
 
