@@ -51,7 +51,7 @@ def _render(request, insluiting, status=200):
     )
 
 
-def _niet_gevonden(request, stijl):
+def _niet_gevonden(request, stijl, meldingen):
     return TemplateResponse(
         request,
         "insluiten/niet_gevonden.html",
@@ -60,6 +60,7 @@ def _niet_gevonden(request, stijl):
                 titel=_("Niet gevonden"),
                 volledige_url=request.build_absolute_uri(reverse("wagtail_serve", args=[""])),
                 stijl=stijl,
+                meldingen=meldingen,
             )
         },
         status=404,
@@ -84,11 +85,11 @@ def _aanbod(request, data, titel, volledige_url, bekend, titel_taal=""):
 
 @insluitbaar
 def organisatie(request, slug):
-    stijl, _meldingen = _stijl_en_meldingen(request, AANBOD_PARAMETERS)
+    stijl, meldingen = _stijl_en_meldingen(request, AANBOD_PARAMETERS)
     org = OrganisatiePage.objects.live().public().filter(slug=slug[:MAX_SLUG]).first()
     url = absolute_url(request, org) if org is not None else None
     if not url:
-        return _niet_gevonden(request, stijl)
+        return _niet_gevonden(request, stijl, meldingen)
     data = request.GET.copy()
     data.setlist("organisatie", [org.slug])
     return _aanbod(request, data, org.title, url, AANBOD_PARAMETERS, titel_taal="nl")
@@ -114,7 +115,7 @@ def campagne(request, slug):
     gevonden = CampagnePage.objects.zichtbaar().filter(slug=slug[:MAX_SLUG]).first()
     url = absolute_url(request, gevonden) if gevonden is not None else None
     if not url:
-        return _niet_gevonden(request, stijl)
+        return _niet_gevonden(request, stijl, meldingen)
     # The campaign page's own calendar (its period, its activities), as a list.
     request.GET = request.GET.copy()
     for naam in ("weergave", "maand"):
