@@ -230,3 +230,17 @@ def test_an_organisation_cannot_take_a_feed_address(site_tree, slug):
     with pytest.raises(ValidationError) as fout:
         organisatie.clean()
     assert fout.value.message_dict["slug"] == ["Dit adres is voorbehouden; kies een ander."]
+
+
+@pytest.mark.parametrize("formaat", FORMATEN)
+def test_without_city_wide_offers_as_on_the_search_page(client, aanbod, formaat):
+    aanbod.koken.stadsbreed = True
+    publish(aanbod.koken)
+    rebuild()
+    _r, root = feed(client, f"/aanbod/{formaat}/?wijk=rabot-blaisantvest")
+    assert titels(root) == ["Gezond koken", "Wandelen in Rabot"]
+    _r, root = feed(client, f"/aanbod/{formaat}/?wijk=rabot-blaisantvest&stadsbreed=nee")
+    assert titels(root) == ["Wandelen in Rabot"]
+    assert links(root)[0] == (
+        f"http://testserver/aanbod/{formaat}/?wijk=rabot-blaisantvest&stadsbreed=nee"
+    )
