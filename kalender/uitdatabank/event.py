@@ -13,6 +13,7 @@ from django.utils.html import strip_tags
 from .. import praktisch
 from ..models import overerving
 from . import agenda, termen
+from .selectie import FACETTEN
 
 HOOFDTAAL = "nl"
 TALEN = ("nl", "fr", "de", "en")  # the languages UiTdatabank accepts
@@ -60,14 +61,14 @@ def _teksten(activiteit, aanbod):
 
 
 def _facetten(activiteit, aanbod):
-    """facet -> set of slugs, the offer's where the activity leaves one empty (only a visible
-    offer: a hidden one lends nothing)."""
-    per_naam = {facet.naam: facet for facet in overerving.ERFBAAR}
+    """facet -> set of slugs of the facets the terms read, the offer's where the activity leaves
+    one empty (only a visible offer: a hidden one lends nothing)."""
+    per_naam = {f.naam: f for f in overerving.ERFBAAR if f.naam in FACETTEN}
 
     def van_aanbod(naam):
         return overerving.waarden(aanbod, per_naam[naam]) if aanbod is not None else {}
 
-    eigen = {facet.naam: overerving.waarden(activiteit, facet) for facet in overerving.ERFBAAR}
+    eigen = {naam: overerving.waarden(activiteit, facet) for naam, facet in per_naam.items()}
     return {naam: set(w) for naam, w in overerving.erf(eigen, van_aanbod).items()}
 
 

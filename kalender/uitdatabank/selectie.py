@@ -21,8 +21,10 @@ from ..herhaling import TZ
 from ..models import ActiviteitPage, CampagnePage, Moment
 from ..models.overerving import ERFBAAR
 
-# The vocabulary relations an event reads, on the activity and on its offer.
-RELATIES = tuple(f.relatie for f in ERFBAAR if f.relatie)
+# The facets an event reads (for its terms), and their vocabulary relations, prefetched on the
+# activities and on their offers.
+FACETTEN = ("thema", "vorm")
+RELATIES = tuple(f.relatie for f in ERFBAAR if f.naam in FACETTEN and f.relatie)
 
 
 @dataclass
