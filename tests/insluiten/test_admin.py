@@ -145,3 +145,14 @@ def test_anonymous_visitors_go_to_the_login(client, partner_a):
     response = client.get(URL)
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_the_organisations_edit_view_links_to_its_snippet(client, partner_a, partner_b):
+    link = "/admin/insluiten/?wat=organisatie&amp;organisatie=wgc-alfa&amp;taal=nl"
+    client.force_login(partner_a.user)
+    assert link in client.get(f"/admin/pages/{partner_a.organisatie.pk}/edit/").content.decode()
+    # Not on an offer's page.
+    assert (
+        "/admin/insluiten/?"
+        not in client.get(f"/admin/pages/{partner_a.offer.pk}/edit/").content.decode()
+    )
