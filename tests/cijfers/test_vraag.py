@@ -231,3 +231,33 @@ def test_nothing_on_the_page_names_a_visitor(coord, log):
     fields = {f.name for f in ZoekStatistiek._meta.get_fields()}
     assert fields == {"id", "dag", "woorden", "filters", "aantal", "resultaten",
                       "zonder_resultaat"}  # fmt: skip
+
+
+def test_hidden_organisations_in_old_filters_show_no_title(coord, site_tree):
+    """A filter on an organisation that is now a draft, unpublished, expired or behind a
+    password shows its slug from the log, never its title."""
+    from wagtail.models import PageViewRestriction
+
+    from tests.aanbod.factories import OrganisatiePageFactory
+
+    def org(slug):
+        return OrganisatiePageFactory(parent=site_tree.index, title=f"Geheim {slug}", slug=slug)
+
+    org("concept").unpublish()
+    ingetrokken = org("ingetrokken")
+    ingetrokken.unpublish()
+    verlopen = org("verlopen")  # as Wagtail's scheduler leaves a page past its expiry date
+    verlopen.unpublish()
+    verlopen.expired = True
+    verlopen.save()
+    PageViewRestriction.objects.create(
+        page=org("afgeschermd"), restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    zichtbaar = org("open")
+    slugs = ["concept", "ingetrokken", "verlopen", "afgeschermd"]
+    schrijf([(VAN, "x", f"organisatie={slug}", 1, 0) for slug in [*slugs, "open"]])
+    tabel, response = tabellen(coord)
+    labels = {r[0] for r in waarden(tabel["filters"])}
+    assert labels == {f"{slug} (bestaat niet meer)" for slug in slugs} | {zichtbaar.title}
+    html = response.content.decode()
+    assert not any(f"Geheim {slug}" in html for slug in slugs)
