@@ -7,7 +7,7 @@ import pytest
 
 from aanbod.models import AanbodPage
 from api.hsds import ids
-from tests.api.test_hsds_schema import assert_valid, assert_valid_page
+from tests.api.test_hsds_schema import assert_valid, assert_valid_page, openapi_problems
 
 API = "/api/hsds/"
 # list path -> (schema of a list item, schema of a list item with full=true, detail schema)
@@ -37,6 +37,7 @@ def _all(client, name, **params):
         assert response.status_code == 200, (name, page)
         body = response.json()
         assert_valid_page(body, item_schema, f"{name} page {page}")
+        assert not openapi_problems(f"/api/hsds/{name}/", 200, body), (name, params, page)
         assert body["page_number"] == page
         assert body["first_page"] == (page == 1)
         items += body["contents"]
@@ -53,6 +54,7 @@ def test_every_answer_for_the_demo_data_is_valid_hsds(client, demo):
     """One load of the demo (~20 s), then every list (paged, plain and full) and every detail."""
     root = client.get(API).json()
     assert_valid("root", root)
+    assert not openapi_problems("/api/hsds/", 200, root)
     assert root["version"] == "3.0"
     assert root["openapi_url"].endswith("/api/v1/openapi.json")
 
@@ -66,6 +68,8 @@ def test_every_answer_for_the_demo_data_is_valid_hsds(client, demo):
             response = client.get(f"{API}{name}/{item['id']}")
             assert response.status_code == 200, (name, item["id"])
             assert_valid(detail_schema, response.json(), f"{name}/{item['id']}")
+            problems = openapi_problems(f"/api/hsds/{name}/{{id}}", 200, response.json())
+            assert not problems, (name, item["id"], problems[:3])
 
     # Every visible demo offer is a service, under the id derived from its page id.
     visible = AanbodPage.objects.zichtbaar()

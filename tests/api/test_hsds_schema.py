@@ -115,6 +115,32 @@ def assert_valid(name, instance, where=""):
     assert not found, f"{where} is no valid HSDS {name}: {found[:5]}"
 
 
+@cache
+def _openapi():
+    from api.openapi.common import SCHEMAS as COMMON_SCHEMAS
+    from api.openapi.hsds import hsds_openapi
+
+    paths, schemas = hsds_openapi()
+    return paths, {**schemas, **COMMON_SCHEMAS}
+
+
+def openapi_problems(path, status, body, method="get"):
+    """What in `body` does not match our OpenAPI part (api/openapi/hsds.py) for `path`, e.g.
+    "/api/hsds/services/{id}", and the HTTP status."""
+    paths, schemas = _openapi()
+    responses = paths[path][method]["responses"]
+    if str(status) not in responses:
+        return [f"status {status} is not documented for {path}"]
+    schema = responses[str(status)]["content"]["application/json"]["schema"]
+    validator = Draft202012Validator(
+        {**schema, "components": {"schemas": schemas}}, format_checker=FORMATS
+    )
+    return [
+        f"{'/'.join(map(str, e.absolute_path)) or '$'}: {e.message}"
+        for e in validator.iter_errors(body)
+    ]
+
+
 def assert_valid_page(body, item, where=""):
     assert_valid("page", body, where)
     assert body["size"] == len(body["contents"])
