@@ -4,7 +4,7 @@ question never leave the database here (no query selects them)."""
 
 import datetime
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q
+from django.db.models import Count, F, FloatField, Func, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -24,6 +24,7 @@ WACHTTIJDEN = (
     ("8 tot 14 dagen", 7, 14),
     ("Meer dan 14 dagen", 14, None),
 )
+EPS = 1e-6  # days as floats: exactly one day may come out a hair above 1
 MAANDNAMEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
@@ -38,12 +39,26 @@ def aanvragen(periode):
     ).order_by()
 
 
+class DagenTussen(Func):
+    """Days from the second timestamp to the first, as a number, in SQL. Django's own duration
+    arithmetic runs a Python function per row on SQLite (1.2 s for 2,500 requests)."""
+
+    arity = 2
+    output_field = FloatField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="(julianday(%(expressions)s))",
+                           arg_joiner=") - julianday(", **extra)  # fmt: skip
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler, connection, template="(EXTRACT(EPOCH FROM (%(expressions)s)) / 86400.0)",
+            arg_joiner=" - ", **extra,
+        )  # fmt: skip
+
+
 def _wacht():
-    return ExpressionWrapper(F("gekoppeld_op") - F("aangemaakt"), output_field=DurationField())
-
-
-def _dagen(wacht):
-    return round(wacht.total_seconds() / 86400, 1)
+    return DagenTussen(F("gekoppeld_op"), F("aangemaakt"))
 
 
 def mediaan(queryset):
@@ -58,7 +73,7 @@ def mediaan(queryset):
         .order_by("wacht", "pk")
         .values_list("wacht", flat=True)[(n - 1) // 2 : n // 2 + 1]
     )
-    return _dagen(sum(midden, datetime.timedelta()) / len(midden))
+    return round(sum(midden) / len(midden), 1)
 
 
 def _maand(waarde):
@@ -73,8 +88,8 @@ def wachttijd_tabel(periode):
         f"b{i}": Count(
             "pk",
             filter=Q(gekoppeld_op__isnull=False)
-            & (Q(wacht__gt=datetime.timedelta(days=lo)) if lo is not None else Q())
-            & (Q(wacht__lte=datetime.timedelta(days=hi)) if hi is not None else Q()),
+            & (Q(wacht__gt=lo + EPS) if lo is not None else Q())
+            & (Q(wacht__lte=hi + EPS) if hi is not None else Q()),
         )
         for i, (_label, lo, hi) in enumerate(WACHTTIJDEN)
     }

@@ -8,8 +8,7 @@ the public search."""
 
 from collections import defaultdict
 
-from django.db.models import F, IntegerField, Sum, Value
-from django.db.models.functions import Length, Substr
+from django.db.models import Sum
 from django.urls import reverse
 
 from aanbod.models import AanbodPage, OrganisatiePage, Thema, Wijk
@@ -17,6 +16,8 @@ from doorverwijzing.enums import Soort
 from doorverwijzing.models import Telling
 
 from .aanvragen import aanvraag_tabellen, maand_label
+from .doorverwijzingen_sql import TOP as PER_AANBOD
+from .doorverwijzingen_sql import uitsplitsing
 from .grafiek import lijndiagram, staafdiagram
 from .rechten import mag_cijfers_zien
 from .tabel import Tabel
@@ -35,7 +36,6 @@ GEEN_WIJK = "Geen wijk opgegeven"
 MAANDREGEL = (
     "Tellingen bestaan per maand: een maand telt mee als de eerste dag ervan in de periode ligt."
 )
-PER_AANBOD = 50
 
 
 def tellingen(periode, aanbod=None):
@@ -77,13 +77,13 @@ class DoorverwijzingenView(CijferView):
     )
 
     def tabellen(self):
-        qs = tellingen(self.periode)
+        delen = uitsplitsing(self.periode)
         return [
-            self.per_maand(qs),
-            self.per_thema(qs),
-            self.per_wijk(qs),
-            self.per_organisatie(qs),
-            self.per_aanbod(qs),
+            self.per_maand(tellingen(self.periode)),
+            self.per_thema(delen),
+            self.per_wijk(delen),
+            self.per_organisatie(delen),
+            self.per_aanbod(delen),
             *aanvraag_tabellen(self.periode),
         ]
 
@@ -104,8 +104,8 @@ class DoorverwijzingenView(CijferView):
             ) if heeft else "",
         )  # fmt: skip
 
-    def per_thema(self, qs):
-        tellen = per_sleutel(qs, "aanbod__themas__label")
+    def per_thema(self, delen):
+        tellen = delen["thema"]
         rijen = [rij(label, tellen.get(label, {})) for label in Thema.objects.values_list(
             "label", flat=True
         )]  # fmt: skip
@@ -115,30 +115,21 @@ class DoorverwijzingenView(CijferView):
             "staan er ook: die vallen op.",
         )  # fmt: skip
 
-    def per_wijk(self, qs):
-        tellen = per_sleutel(qs.filter(aanbod__wijken__isnull=False), "aanbod__wijken__label")
+    def per_wijk(self, delen):
+        tellen = delen["wijk"]
         rijen = [rij(label, tellen.get(label, {})) for label in Wijk.objects.values_list(
             "label", flat=True
         )]  # fmt: skip
-        stadsbreed = per_sleutel(qs.filter(aanbod__stadsbreed=True), "soort")
-        rijen.append(rij(STADSBREED, samen(stadsbreed)))
-        zonder = qs.filter(aanbod__stadsbreed=False, aanbod__wijken__isnull=True)
-        rijen.append(rij(GEEN_WIJK, samen(per_sleutel(zonder, "soort"))))
+        rijen.append(rij(STADSBREED, delen["stadsbreed"].get("", {})))
+        rijen.append(rij(GEEN_WIJK, delen["geen-wijk"].get("", {})))
         return self._tabel(
             "per-wijk", "Per wijk van het aanbod", "Wijk", rijen,
             "De wijk van het aanbod, niet van de bewoner. Aanbod in twee wijken telt bij elke "
             "wijk mee; stadsbreed aanbod staat in een eigen rij.",
         )  # fmt: skip
 
-    def per_organisatie(self, qs):
-        # An offer's organisation is its parent page: its path minus one step.
-        qs = qs.annotate(
-            org_path=Substr(
-                "aanbod__path", 1,
-                Length("aanbod__path") - Value(AanbodPage.steplen, output_field=IntegerField()),
-            )
-        )  # fmt: skip
-        tellen = per_sleutel(qs, "org_path")
+    def per_organisatie(self, delen):
+        tellen = delen["organisatie"]
         titels = dict(
             OrganisatiePage.objects.filter(path__in=list(tellen)).values_list("path", "title")
         )
@@ -150,15 +141,11 @@ class DoorverwijzingenView(CijferView):
             "doorverwijzing.", totaal=True,
         )  # fmt: skip
 
-    def per_aanbod(self, qs):
-        top = (
-            qs.values("aanbod")
-            .annotate(totaal=Sum("aantal"), titel=F("aanbod__title"))
-            .order_by("-totaal", "titel")[:PER_AANBOD]
-        )
-        top = {row["aanbod"]: row["titel"] for row in top}
-        tellen = per_sleutel(qs.filter(aanbod__in=list(top)), "aanbod")
-        rijen = [rij(titel, tellen[pk]) for pk, titel in top.items()]
+    def per_aanbod(self, delen):
+        tellen = {int(pk): n for pk, n in delen["aanbod"].items()}
+        titels = dict(AanbodPage.objects.filter(pk__in=list(tellen)).values_list("pk", "title"))
+        rijen = [rij(titels[pk], n) for pk, n in tellen.items() if pk in titels]
+        rijen.sort(key=lambda r: (-r[-1], r[0].lower()))
         return self._tabel(
             "per-aanbod", f"Meest doorverwezen aanbod (top {PER_AANBOD})", "Aanbod", rijen,
             "Het aanbod met de meeste doorverwijzingen in de periode.", grafiek=False,
