@@ -22,5 +22,5 @@ urlpatterns = [
     path("uitdatabank/", include("api.uitdatabank.urls")),
     # Last: any other address ending in / is a 404 in JSON (without the slash, Django first
     # redirects here), never the site's HTML 404 page.
-    re_path(r"^(?:.*/)?$", unknown, name="api_unknown"),
+    re_path(r"^(?:[\s\S]*/)?$", unknown, name="api_unknown"),
 ]

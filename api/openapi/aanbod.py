@@ -2,7 +2,7 @@
 
 from aanbod.enums import Inschrijving, VertalingTaal
 from aanbod.facetten import FACET, NAMEN
-from aanbod.filters import MAX_PAGE, SORT_LABELS
+from aanbod.filters import MAX_PAGE, NEE, SORT_LABELS, ZONDER_ALLES
 from aanbod.zoeken import PER_PAGE
 
 from ..aanbod import (
@@ -80,6 +80,17 @@ def _parameters():
         ),
         query(
             "lon", "Vertrekpunt: lengtegraad (WGS84), samen met `lat`.", {"type": "number"}, 3.713
+        ),
+        *(
+            query(
+                veld,
+                f"`{NEE}`: laat het aanbod met '{facet.alles_label}' weg, alleen wat bij de "
+                f"gekozen `{facet.naam}` zelf hoort. Een andere waarde wordt genegeerd met een "
+                "melding.",
+                {"type": "string", "enum": [NEE]},
+                NEE,
+            )
+            for veld, facet in ZONDER_ALLES.items()
         ),
         query(
             "page",

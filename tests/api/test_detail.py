@@ -167,7 +167,14 @@ def test_unknown_or_malformed_ids_are_a_json_404(client, db, kind, ident):
 
 
 @pytest.mark.parametrize(
-    "url", ["/api/v1/", "/api/v1/bestaat-niet/", "/api/v1/aanbod/1/extra/", "/api/v1/x/y/z/"]
+    "url",
+    [
+        "/api/v1/",
+        "/api/v1/bestaat-niet/",
+        "/api/v1/aanbod/1/extra/",
+        "/api/v1/x/y/z/",
+        "/api/v1/a%0Ab/",
+    ],
 )
 def test_unknown_addresses_under_the_api_are_a_json_404(client, db, url):
     response = client.get(url)
