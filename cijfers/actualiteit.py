@@ -26,12 +26,14 @@ KOLOMMEN = [
 
 def aanbod_voor_actualiteit(vandaag):
     """The offers the public may see, plus the stale ones hidden for being stale: those are
-    exactly what needs a check. Drafts, unpublished, expired and restricted offers stay out."""
-    zichtbaar = AanbodPage.objects.zichtbaar(vandaag).values("pk")
-    stale = actualiteit.verouderd(AanbodPage.objects.live().public(), vandaag).filter(
-        Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag)
+    exactly what needs a check. That is zichtbaar() without its stale rule; drafts,
+    unpublished, expired and restricted offers stay out. (Written out: an OR of two subqueries
+    took 0.6 s at 10,000 offers.)"""
+    return (
+        AanbodPage.objects.live()
+        .public()
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag))
     )
-    return AanbodPage.objects.filter(Q(pk__in=zichtbaar) | Q(pk__in=stale.values("pk")))
 
 
 def _org_path(veld="path"):

@@ -77,12 +77,12 @@ class Campagne:
     def n_momenten(self, activiteiten=None):
         return sum(self.momenten.get(a.pk, 0) for a in activiteiten or self.activiteiten)
 
-    def per_wijk(self, labels):
-        """{wijk label: moments}; a moment in two wijken counts in each."""
+    def per_wijk(self, labels, facetten):
+        """{wijk label: moments}; a moment in two wijken counts in each. `facetten` is
+        facetten_van() of (at least) this campaign's activities."""
         result = defaultdict(int)
-        for pk, facetten in facetten_van(ActiviteitPage, self.activiteiten).items():
-            n = self.momenten.get(pk, 0)
-            wijken = facetten.get("wijk") or set()
+        for pk in (a.pk for a in self.activiteiten):
+            n, wijken = self.momenten.get(pk, 0), facetten[pk].get("wijk") or set()
             for slug in wijken:
                 result[STADSBREED if slug == "stadsbreed" else labels.get(slug, slug)] += n
             if not wijken:
@@ -173,7 +173,9 @@ class CampagnesView(CijferView):
     def per_wijk(self, campagnes):
         labels = dict(Wijk.objects.values_list("slug", "label"))
         getoond = campagnes[:MAX_KOLOMMEN]
-        tellen = [c.per_wijk(labels) for c in getoond]
+        # The wijken of all shown activities at once: a few queries, not a few per campaign.
+        facetten = facetten_van(ActiviteitPage, [a for c in getoond for a in c.activiteiten])
+        tellen = [c.per_wijk(labels, facetten) for c in getoond]
         namen = [*labels.values(), STADSBREED, GEEN_WIJK]
         rijen = [[naam, *(t.get(naam, 0) for t in tellen)] for naam in namen]
         heeft = any(any(r[1:]) for r in rijen)
