@@ -180,7 +180,7 @@ def test_hidden_offers_are_counted_nowhere(aanbod):
         slaap = [n for _h, label, n in cells if label.startswith("Gokken en gamen")]
         assert slaap and not any(slaap), query
         wondelgem = {
-            label.split(" in ")[0]: n for _h, label, n in cells if " in Wondelgem" in label
+            label.split(" in Wondelgem")[0]: n for _h, label, n in cells if " in Wondelgem" in label
         }
         if query == "?meetellen=1":  # only the visible city-wide offers, as in every wijk
             stadsbreed = {
@@ -239,3 +239,18 @@ def test_downloads_hold_the_numbers_on_the_page(aanbod, query):
     first = sheet.worksheets[0]
     values = [[c.value for c in row] for row in first.iter_rows(min_row=3)]
     assert [v for row in values for v in row[1:]] == numbers
+
+
+def test_a_broken_index_gives_a_notice_not_an_error(client, coordinator, monkeypatch):
+    from cijfers import dekking_telling
+    from preventiezoeker.search import SearchUnavailable
+
+    def kapot(query):
+        raise SearchUnavailable("index weg")
+
+    monkeypatch.setattr(dekking_telling, "search", kapot)
+    client.force_login(coordinator)
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert "De zoekindex is even niet bruikbaar" in response.content.decode()
+    assert client.get(URL + "?formaat=xlsx").status_code == 200
