@@ -367,3 +367,15 @@ def test_every_thema_of_the_vocabulary_has_a_uitdatabank_theme(db):
     from aanbod.models import Thema
 
     assert set(Thema.objects.values_list("slug", flat=True)) <= set(termen.THEMA)
+
+
+@pytest.mark.parametrize("url", [API, f"{API}1/"])
+def test_read_only_and_open_to_every_origin(client, site_tree, url):
+    post = client.post(url, {"van": "2026-01-01"})
+    assert post.status_code == 405
+    assert post["Allow"] == "GET, HEAD, OPTIONS"
+    assert post.json() == {"detail": "Deze methode is niet toegestaan; gebruik GET."}
+    preflight = client.options(url, HTTP_ORIGIN="https://partner.example.org")
+    assert preflight.status_code == 204
+    assert preflight["Access-Control-Allow-Origin"] == "*"
+    assert client.get(url)["X-Robots-Tag"] == "noindex"
