@@ -28,7 +28,7 @@ from .taxonomies import BY_ID, TAXONOMIES
 
 HSDS_VERSION = "3.0"
 PROFILE = "https://docs.openreferral.org/en/latest/hsds/overview.html"
-NOT_FOUND = "Niet gevonden: dit id bestaat niet of is niet openbaar."
+NOT_FOUND = "Niet gevonden: dit adres of dit id bestaat niet, of is niet (meer) openbaar."
 
 
 def not_found():
@@ -48,6 +48,11 @@ def hsds_view(view):
                 return json_response({"detail": str(error)}, status=400)
 
     return wrapper
+
+
+@hsds_view
+def unknown(request, ctx, *args, **kwargs):
+    return not_found()
 
 
 @hsds_view

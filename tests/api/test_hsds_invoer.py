@@ -9,14 +9,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 import pytest
-from jsonschema import Draft202012Validator
 
 from aanbod.models import AanbodLocatie
 from api.hsds import ids
-from api.openapi.common import SCHEMAS as COMMON_SCHEMAS
 from api.openapi.hsds import hsds_openapi
 from tests.aanbod.factories import AanbodPageFactory, publish
-from tests.api.test_hsds_schema import FORMATS, assert_valid
+from tests.api.test_hsds_schema import assert_valid, openapi_problems
 from tests.kalender.conftest import D, T, maak_activiteit
 
 API = "/api/hsds/"
@@ -124,6 +122,7 @@ def test_unreadable_typed_parameters_are_a_400_in_dutch(client, aanbod, path, pa
     assert response["Access-Control-Allow-Origin"] == "*"
     detail = response.json()["detail"]
     assert next(iter(params)) in detail
+    assert not openapi_problems(f"{API}{path}", 400, response.json())
 
 
 def test_filters_narrow_the_services(client, aanbod, partner_a, partner_b):
@@ -167,12 +166,21 @@ def test_filters_narrow_the_services(client, aanbod, partner_a, partner_b):
         "locations/-1",
         "service_at_locations/0",
         "organizations/" + str(uuid.UUID(int=0)),
+        "organizations/a\nb",
     ],
 )
 def test_unknown_or_malformed_ids_are_a_404_in_json(client, aanbod, path):
     response = client.get(API + path)
     assert response.status_code == 404
     assert response["Content-Type"].startswith("application/json")
+    assert response.json()["detail"].startswith("Niet gevonden")
+    documented = f"{API}{path.split('/')[0]}/{{id}}"
+    assert not openapi_problems(documented, 404, response.json())
+
+
+def test_an_unknown_address_under_the_api_is_a_404_in_json(client, db):
+    response = client.get(f"{API}bestaat-niet/ook-niet")
+    assert response.status_code == 404
     assert response.json()["detail"].startswith("Niet gevonden")
 
 
@@ -231,14 +239,8 @@ def test_a_list_page_costs_the_same_queries_for_5_or_15_items(
 # -- the OpenAPI part -------------------------------------------------------------------------
 
 
-def _openapi_validator(schema, schemas):
-    root = {**schema, "components": {"schemas": schemas}}
-    return Draft202012Validator(root, format_checker=FORMATS)
-
-
 def test_every_answer_matches_its_openapi_description(client, aanbod, partner_b):
-    paths, schemas = hsds_openapi()
-    schemas = {**schemas, **COMMON_SCHEMAS}
+    paths, _schemas = hsds_openapi()
     services = client.get(f"{API}services/").json()["contents"]
     examples = {
         "organizations": ids.organization_id(aanbod[0].get_parent().pk),
@@ -262,11 +264,9 @@ def test_every_answer_matches_its_openapi_description(client, aanbod, partner_b)
         ]  # fmt: skip
         for params in variants:
             response = client.get(API + url, params)
-            status = str(response.status_code)
-            assert status in operation["responses"], (path, params, status)
-            schema = operation["responses"][status]["content"]["application/json"]["schema"]
-            errors = list(_openapi_validator(schema, schemas).iter_errors(response.json()))
-            assert not errors, (path, params, [e.message for e in errors[:3]])
+            assert response.status_code == 200, (path, params)
+            errors = openapi_problems(path, 200, response.json())
+            assert not errors, (path, params, errors[:3])
             checked += 1
         bad = client.get(f"{API}{url}", {"page": "x", "unknown": "1"})
         assert bad.status_code == 200, path
