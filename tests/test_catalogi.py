@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SKIP_DIRS = {".venv", ".git", "var", "media", "node_modules", "static_collected", "tests", "bench"}
 # Pages for partners, who work in Dutch like the admin.
 DUTCH_ONLY = ("nakijken/*", "importeren/*", "schrijfhulp/*")
-CATALOGUES = ("locale", "kalender/locale", "doorverwijzing/locale")
+CATALOGUES = ("locale", "kalender/locale", "doorverwijzing/locale", "insluiten/locale")
 MSGID = re.compile(r'^msgid "(.*)"\n((?:".*"\n)*)', re.MULTILINE)
 
 
