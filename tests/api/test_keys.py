@@ -77,6 +77,10 @@ def test_the_rule_is_documented_and_versioned(document):
     description = document["info"]["description"]
     assert "snake_case" in description and "`facets`" in description
     assert "`last_reviewed`" in description  # the renames of 2.0.0 are listed
+    # What 2.1.0 added (additions only), translations among it.
+    assert "**Sinds 2.1.0**" in description and "`translations`" in description
+    for path in ("/api/v1/aanbod/{id}/", "/api/v1/organisaties/", "/api/v1/campagnes/"):
+        assert f"`{path}`" in description and path in document["paths"]
 
 
 @pytest.mark.parametrize("name", [*ENDPOINTS.values(), "Fout"])
