@@ -1,7 +1,7 @@
 """Coverage: where offer is missing. A heatmap of the visible offers per theme and wijk (or
 doelgroep), every cell a link to the public search it counts."""
 
-from bisect import bisect_right
+from bisect import bisect_left
 from urllib.parse import urlencode
 
 from django.utils import translation
@@ -31,7 +31,8 @@ def tinten(waarden):
     if not gevuld:
         return lambda v: 0
     grenzen = [gevuld[len(gevuld) * i // TINTEN] for i in range(1, TINTEN)]
-    return lambda v: 0 if not v else min(TINTEN, 1 + bisect_right(grenzen, v))
+    # bisect_left: with many ties (mostly 1s) the smallest value stays the lightest.
+    return lambda v: 0 if not v else min(TINTEN, 1 + bisect_left(grenzen, v))
 
 
 def _label(naam):

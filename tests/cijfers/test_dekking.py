@@ -169,7 +169,8 @@ def test_shades_follow_quantiles():
     from cijfers.dekking import tinten
 
     tint = tinten([0, 1, 1, 2, 3, 5, 8, 13, 21, 34, 55])
-    assert [tint(v) for v in (0, 1, 3, 13, 55)] == [0, 1, 2, 4, 5]
+    assert [tint(v) for v in (0, 1, 3, 13, 55)] == [0, 1, 2, 3, 5]
+    assert [tinten([1] * 10 + [2, 3])(v) for v in (1, 2, 3)] == [1, 5, 5]
     assert tinten([0, 0])(0) == 0
 
 
