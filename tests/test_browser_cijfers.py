@@ -115,8 +115,11 @@ def test_coordinator_walks_every_section_of_cijfers(live_server, page, demo, tmp
     # The heatmap on the demo data: screenshot, then narrowed to seniors.
     expect(heatmap(page)).to_be_visible()
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    page.set_viewport_size({"width": 2900, "height": 1400})  # the whole table in one picture
+    # The whole table in one picture: the print layout lets it out of its scroll region.
+    page.set_viewport_size({"width": 2900, "height": 1400})
+    page.emulate_media(media="print")
     heatmap(page).screenshot(path=str(SCREENSHOT))
+    page.emulate_media(media="screen")
     page.set_viewport_size({"width": 1280, "height": 900})
     alle = int(heatmap(page).locator("tfoot td").last.inner_text())
     page.locator("summary", has_text="Voor wie").click()  # opens the <details>
