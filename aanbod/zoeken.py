@@ -20,7 +20,7 @@ from preventiezoeker.search.sync import queue
 from . import statistiek
 from .actualiteit import is_verouderd
 from .afstand import Vertrekpunt, afstand, plaatsen_per_aanbod
-from .facetten import FACETTEN, keuzes_en_groepen
+from .facetten import FACET, FACETTEN, keuzes_en_groepen
 from .filters import AanbodFilterSet
 from .markering import markeer
 from .models import AanbodPage, AanbodVertaling, Hulplijn, OrganisatiePage
@@ -145,6 +145,11 @@ class Zoekresultaat:
     @property
     def num_pages(self):
         return max(1, -(-self.total // self.per_page))
+
+    @property
+    def zonder_velden(self):
+        """The match-all fields left out (?stadsbreed=nee): the filter form keeps them."""
+        return [FACET[naam].alles_veld for naam in self.zonder]
 
     @property
     def has_filters(self):

@@ -255,3 +255,16 @@ def test_a_broken_index_gives_a_notice_not_an_error(client, coordinator, monkeyp
     assert response.status_code == 200
     assert "De zoekindex is even niet bruikbaar" in response.content.decode()
     assert client.get(URL + "?formaat=xlsx").status_code == 200
+
+
+def test_the_search_pages_filter_form_keeps_stadsbreed_nee(aanbod):
+    """A cell's link leads to ?stadsbreed=nee; ticking another filter there must not drop it."""
+    form = aanbod.get("/aanbod/?wijk=ledeberg&stadsbreed=nee").content.decode()
+    filterform = form[
+        form.index('id="filterformulier"') : form.index(
+            "</form>", form.index('id="filterformulier"')
+        )
+    ]
+    assert '<input type="hidden" name="stadsbreed" value="nee">' in filterform
+    zonder = aanbod.get("/aanbod/?wijk=ledeberg").content.decode()
+    assert 'name="stadsbreed"' not in zonder
