@@ -67,6 +67,40 @@ CHROMIUM_ARGS = [
 ]  # fmt: skip
 
 
+def _flushes(item):
+    """Whether pytest-django empties the database after this test (a transactional test)."""
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or (marker.args[:1] == (True,))):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Put the migrated data back as soon as a transactional test has flushed the database.
+
+    Django restores it only when the *next* transactional test starts; a plain database test
+    that a worker runs after a transactional one (pytest-xdist hands tests out one by one) would
+    find no root page, no vocabularies, no seeded words.
+    """
+    yield
+    if nextitem is None or not _flushes(item) or _flushes(nextitem):
+        return
+    from django.db import connections
+
+    from pytest_django.plugin import blocking_manager_key
+
+    sync_connection = getattr(connections._connections._storage, "default", None)
+    connection = connections["default"]
+    contents = getattr(connection, "_test_serialized_contents", None) or getattr(
+        sync_connection, "_test_serialized_contents", None
+    )
+    if not contents:
+        return
+    with item.config.stash[blocking_manager_key].unblock():
+        connection.creation.deserialize_db_from_string(contents)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}

@@ -50,7 +50,7 @@ def test_request_model_has_no_field_for_client_identity_or_health():
     assert names == {
         "id", "organisatie", "naam", "email", "telefoon", "talen", "wijk", "taak",
         "dringendheid", "vraag", "aanbod", "status", "gids", "toelichting", "aangemaakt",
-        "gewijzigd", "taal",
+        "gewijzigd", "taal", "gekoppeld_op",
     }  # fmt: skip
     # naam/email/telefoon are the caregiver's, and say so.
     for field in ("naam", "email", "telefoon", "organisatie"):
