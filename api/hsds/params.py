@@ -51,11 +51,18 @@ def modified_after(query):
             moment = datetime.datetime.combine(day, datetime.time(0)) if day else None
     except (ValueError, OverflowError):
         moment = None
+    if moment is not None and timezone.is_naive(moment):
+        moment = moment.replace(tzinfo=TZ)
+    # PostgreSQL refuses offsets past 15:59 (ISO allows 23:59): a 400, not a database error.
+    if moment is not None and abs(moment.utcoffset()) > datetime.timedelta(hours=14):
+        moment = None
+    try:
+        moment = moment.astimezone(datetime.UTC) if moment is not None else None
+    except OverflowError:
+        moment = None
     if moment is None:
         raise BadParameter(
             "modified_after moet een datum of tijdstip zijn (ISO 8601), "
             "bijvoorbeeld 2026-01-31 of 2026-01-31T09:00:00+01:00."
         )
-    if timezone.is_naive(moment):
-        moment = moment.replace(tzinfo=TZ)
     return moment

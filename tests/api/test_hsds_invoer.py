@@ -115,6 +115,9 @@ def test_garbage_filters_give_a_valid_page(client, aanbod, name, params):
         ("services/", {"modified_after": "gisteren"}),
         ("services/", {"modified_after": "2026-13-45"}),
         ("services/", {"modified_after": "2026-02-30T10:00:00"}),
+        # Found by schemathesis on PostgreSQL: an offset it refuses was a database error (500).
+        ("service_at_locations/", {"modified_after": "0803-02-15T12:40:13.84-21:21"}),
+        ("services/", {"modified_after": "0001-01-01T00:00:00+14:00"}),
         ("service_at_locations/", {"full": "ja"}),
         ("organizations/", {"full_service": "\x00"}),
         ("taxonomy_terms/", {"top_only": "soms"}),

@@ -3,8 +3,6 @@
 no 5xx, only documented status codes, content types and headers, and bodies that fit their
 schemas; each detail endpoint also with the real id of a visible record."""
 
-from django.core.wsgi import get_wsgi_application
-
 import pytest
 import schemathesis
 from schemathesis.generation.modes import GenerationMode
@@ -19,7 +17,7 @@ from tests.kalender.conftest import D, T, maak_activiteit
 
 
 @pytest.fixture
-def hsds_schema(partner_a, partner_b):
+def hsds_schema(partner_a, partner_b, wsgi_app):
     offer = partner_a.offer
     offer.bedrag, offer.prijs, offer.min_leeftijd = 12, ["betalend", "kansentarief"], 6
     offer.prijs_toelichting = "<script>UiTPAS</script>"
@@ -43,7 +41,7 @@ def hsds_schema(partner_a, partner_b):
         "components": {"schemas": {**schemas, **SCHEMAS}},
     }
     schema = schemathesis.openapi.from_dict(document)
-    schema.app = get_wsgi_application()
+    schema.app = wsgi_app
     real = {
         "organizations": ids.organization_id(organisatie.pk),
         "services": ids.service_id(offer.pk),

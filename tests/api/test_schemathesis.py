@@ -13,7 +13,6 @@ too, not only the 404 that random numbers get.
 
 import datetime
 
-from django.core.wsgi import get_wsgi_application
 from django.utils import timezone
 
 import pytest
@@ -47,7 +46,7 @@ CHECKS = [
 
 
 @pytest.fixture
-def api_schema(client, partner_a, partner_b, index_dir):
+def api_schema(client, partner_a, partner_b, index_dir, wsgi_app):
     """The document as the app serves it, with the ids of a small, full data set as examples."""
     offer = partner_a.offer
     offer.bedrag, offer.prijs, offer.min_leeftijd = 12, ["betalend"], 6
@@ -73,7 +72,7 @@ def api_schema(client, partner_a, partner_b, index_dir):
         "/api/v1/campagnes/{id}/": campagne.pk,
     }
     schema = schemathesis.openapi.from_dict(client.get("/api/v1/openapi.json").json())
-    schema.app = get_wsgi_application()
+    schema.app = wsgi_app
     return schema, ids
 
 
