@@ -3,7 +3,6 @@ change first, with the search page's filters kept in the self link and the link 
 bad values ignored, partner text escaped, and nothing hidden in either format."""
 
 import datetime
-import xml.etree.ElementTree as ET
 from types import SimpleNamespace
 
 from django.contrib.auth.models import Group
@@ -16,10 +15,8 @@ from bs4 import BeautifulSoup
 from aanbod.models import Taal, Thema, Wijk
 from preventiezoeker.search.sync import rebuild
 from tests.aanbod.factories import AanbodPageFactory, OrganisatiePageFactory, publish
+from tests.feeds import ATOM, FORMATEN, feed, titels
 from tests.search.breken import break_index
-
-ATOM = "{http://www.w3.org/2005/Atom}"
-FORMATEN = ["atom", "rss"]
 
 
 def offer(org, title, themas=("beweging",), wijken=(), **fields):
@@ -30,18 +27,6 @@ def offer(org, title, themas=("beweging",), wijken=(), **fields):
     page.wijken.set(Wijk.objects.filter(slug__in=wijken))
     page.save()
     return publish(page)
-
-
-def feed(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return response, ET.fromstring(response.content)
-
-
-def titels(root):
-    if root.tag == f"{ATOM}feed":
-        return [e.find(f"{ATOM}title").text for e in root.findall(f"{ATOM}entry")]
-    return [i.find("title").text for i in root.find("channel").findall("item")]
 
 
 def links(root):

@@ -2,8 +2,6 @@
 filters, the filters kept in every self link and in the link to the page, bad input ignored,
 partner text escaped, and nothing hidden in either format."""
 
-import xml.etree.ElementTree as ET
-
 from django.contrib.auth.models import Group
 
 from wagtail.models import PageViewRestriction
@@ -11,23 +9,10 @@ from wagtail.models import PageViewRestriction
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.feeds import ATOM, FORMATEN, feed, titels
 from tests.kalender.conftest import D, T, maak_activiteit, maak_campagne
 
-ATOM = "{http://www.w3.org/2005/Atom}"
 PERIODE = "van=2026-03-01&tot=2026-04-30"
-FORMATEN = ["atom", "rss"]
-
-
-def feed(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return response, ET.fromstring(response.content)
-
-
-def titels(root):
-    if root.tag == f"{ATOM}feed":
-        return [e.find(f"{ATOM}title").text for e in root.findall(f"{ATOM}entry")]
-    return [i.find("title").text for i in root.find("channel").findall("item")]
 
 
 def self_link(root):
